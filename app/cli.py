@@ -1,0 +1,61 @@
+"""The command line: ``finetune-studio [--version | --self-test | SUBCOMMAND …]``.
+
+Lives in the core so the headless commands never import Qt; ``ui.main`` hands over to it
+for everything but opening the window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+
+from app import __version__
+from app.selftest import CORE_CHECKS, CheckResult, run_checks
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the app and its subcommands."""
+    p = argparse.ArgumentParser(
+        prog="finetune-studio",
+        description="Finetune Studio: build training data, judge answers, train and compare models. "
+        "Without arguments it opens the app.",
+    )
+    p.add_argument("--version", action="store_true", help="print the version and exit")
+    p.add_argument("--self-test", action="store_true", help="check that the installation works, then exit")
+    p.add_argument("project", nargs="?", help="a project file to open in the app")
+    return p
+
+
+def version_text() -> str:
+    """What ``--version`` prints."""
+    return f"Finetune Studio {__version__}"
+
+
+def self_test(extra: list[Callable[[], CheckResult]] | None = None) -> int:
+    """Run the core checks (plus ``extra`` from the UI), print one line each; 0 when all pass."""
+    results = run_checks([*CORE_CHECKS, *(extra or [])])
+    for r in results:
+        print(r.line())
+    failed = [r for r in results if not r.ok]
+    print("self-test " + ("passed" if not failed else f"FAILED ({len(failed)} problem(s))"))
+    return 0 if not failed else 1
+
+
+def wants_gui(args: argparse.Namespace) -> bool:
+    """True when the arguments ask for the window rather than a headless command."""
+    return not (args.version or args.self_test or getattr(args, "command", None))
+
+
+def run(args: argparse.Namespace, extra_checks: list[Callable[[], CheckResult]] | None = None) -> int:
+    """Run a headless command and return the exit code."""
+    if args.version:
+        print(version_text())
+        return 0
+    if args.self_test:
+        return self_test(extra_checks)
+    handler = getattr(args, "handler", None)
+    if handler is None:
+        print("nothing to do", file=sys.stderr)
+        return 2
+    return int(handler(args))

@@ -1,0 +1,1 @@
+"""API keys, kept only in the operating system's keyring."""

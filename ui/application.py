@@ -1,0 +1,72 @@
+"""Starting the app: Qt, the qasync event loop, logging, error hooks, the main window."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+import threading
+from types import TracebackType
+
+from PySide6.QtWidgets import QApplication
+
+from app import __version__
+from app.logs import setup_logging
+from app.paths import app_dirs
+from ui.app_context import AppContext
+from ui.main_window import MainWindow
+from ui.resources import icon
+
+log = logging.getLogger(__name__)
+
+
+def _install_error_hooks(ctx: AppContext, loop: asyncio.AbstractEventLoop) -> None:
+    """Uncaught errors go to the log and the banner instead of killing the app."""
+
+    def excepthook(t: type[BaseException], e: BaseException, tb: TracebackType | None) -> None:
+        log.error("uncaught error", exc_info=(t, e, tb))
+        if threading.current_thread() is threading.main_thread():
+            ctx.report_error(MainWindow._plain(e), e)
+
+    def loop_handler(_loop: asyncio.AbstractEventLoop, context: dict) -> None:
+        exc = context.get("exception")
+        log.error("event loop error: %s", context.get("message"), exc_info=exc)
+        if exc is not None:
+            ctx.report_error(MainWindow._plain(exc), exc)
+
+    sys.excepthook = excepthook
+    loop.set_exception_handler(loop_handler)
+
+
+async def amain(project: str | None) -> int:
+    """The app's life: show the window, open the project, wait until the window closes."""
+    dirs = app_dirs().ensure()
+    log_path = setup_logging(dirs.logs)
+    log.info("Finetune Studio %s starting; log at %s", __version__, log_path)
+    ctx = AppContext(dirs)
+    loop = asyncio.get_running_loop()
+    _install_error_hooks(ctx, loop)
+    await ctx.load_settings()
+    window = MainWindow(ctx)
+    done = asyncio.Event()
+    window.closed.connect(done.set)
+    window.show()
+    window.tasks.spawn(ctx.open_startup_project(project))
+    window.tasks.spawn(ctx.refresh_connection_state())
+    await done.wait()
+    await ctx.shutdown()
+    log.info("Finetune Studio closed")
+    return 0
+
+
+def run_app(project: str | None = None) -> int:
+    """Create the QApplication and run the app until its window closes."""
+    app = QApplication.instance() or QApplication(sys.argv)
+    app.setApplicationName("Finetune Studio")
+    app.setOrganizationName("FinetuneStudio")
+    app.setApplicationVersion(__version__)
+    app.setWindowIcon(icon("app"))
+    app.setQuitOnLastWindowClosed(False)  # amain decides when to stop, after cleanup
+    import qasync  # after PySide6, so qasync binds to it
+
+    return qasync.run(amain(project))

@@ -1,0 +1,28 @@
+"""``finetune-studio``: opens the app, or runs a headless command without importing Qt."""
+
+from __future__ import annotations
+
+import multiprocessing
+import sys
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``finetune-studio`` command."""
+    multiprocessing.freeze_support()  # must come first in a frozen build that spawns workers
+    from app.cli import build_parser, run, wants_gui
+
+    args = build_parser().parse_args(argv)
+    if not wants_gui(args):
+        extra = None
+        if args.self_test:
+            from ui.qt_check import check_qt_window
+
+            extra = [check_qt_window]
+        return run(args, extra)
+    from ui.application import run_app
+
+    return run_app(args.project)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

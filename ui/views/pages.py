@@ -1,0 +1,85 @@
+"""The four views of the sidebar, in order. Each later issue replaces its page with the real tool."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
+
+from ui.app_context import AppContext
+from ui.resources import icon
+from ui.views.placeholder import PlannedViewPage
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Views", text)
+
+
+@dataclass(frozen=True)
+class ViewSpec:
+    """A sidebar entry: id, label, icon name and shortcut."""
+
+    key: str
+    label: str
+    icon: str
+    shortcut: str
+
+
+def view_specs() -> list[ViewSpec]:
+    """The views in sidebar order (labels translated)."""
+    return [
+        ViewSpec("datasets", _tr("Datasets"), "datasets", "Ctrl+1"),
+        ViewSpec("annotate", _tr("Annotate"), "annotate", "Ctrl+2"),
+        ViewSpec("jobs", _tr("Jobs"), "jobs", "Ctrl+3"),
+        ViewSpec("playground", _tr("Playground"), "playground", "Ctrl+4"),
+    ]
+
+
+def build_view(key: str, ctx: AppContext) -> QWidget:  # noqa: ARG001 - real views use ctx
+    """The page for one view."""
+    if key == "datasets":
+        return PlannedViewPage(
+            icon("datasets"),
+            _tr("Datasets"),
+            _tr("Your training data: the examples the model learns from. No datasets yet."),
+            [
+                _tr("Import JSONL, CSV, Alpaca or ShareGPT files; every problem is reported with its line."),
+                _tr("Edit conversations, tag and filter thousands of examples, undo any change."),
+                _tr("See token counts, statistics and the training cost before you spend anything."),
+            ],
+        )
+    if key == "annotate":
+        return PlannedViewPage(
+            icon("annotate"),
+            _tr("Annotate"),
+            _tr("Judge two answers side by side, without knowing which model wrote which."),
+            [
+                _tr("Pick the better answer from the keyboard, or rewrite it."),
+                _tr("Your judgements become preference data for training."),
+                _tr("Merge the judgements of colleagues and see how much you agree."),
+            ],
+        )
+    if key == "jobs":
+        return PlannedViewPage(
+            icon("jobs"),
+            _tr("Jobs"),
+            _tr("Train a model on your data and watch the training as it runs."),
+            [
+                _tr("Launch supervised, preference or reinforcement training on OpenAI or Azure OpenAI."),
+                _tr("Follow progress with charts of loss and accuracy; get notified when it ends."),
+                _tr("Every job keeps the exact data it was trained on."),
+            ],
+        )
+    if key == "playground":
+        return PlannedViewPage(
+            icon("playground"),
+            _tr("Playground"),
+            _tr("Ask the same question to several models and compare their answers."),
+            [
+                _tr("Put your fine-tuned model next to its base model, blind if you like."),
+                _tr("Turn a good answer into a new training example with one key."),
+                _tr("Run a whole validation set through two models and measure the win-rate."),
+            ],
+        )
+    raise KeyError(key)
