@@ -76,7 +76,9 @@ def check_project_store() -> CheckResult:
             return CheckResult("project store", False, "a value written was not read back")
     import sqlite3
 
-    return CheckResult("project store", True, f"created, wrote and reopened a project (SQLite {sqlite3.sqlite_version})")
+    return CheckResult(
+        "project store", True, f"created, wrote and reopened a project (SQLite {sqlite3.sqlite_version})"
+    )
 
 
 def iter_core_modules() -> Iterator[str]:

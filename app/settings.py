@@ -89,9 +89,7 @@ def load_settings(path: Path) -> Settings:
         return Settings()
     s = Settings()
     s.recent_projects = [r for r in raw.get("recent_projects", []) if isinstance(r, str)][:MAX_RECENT]
-    s.connections = [
-        ConnectionProfile.from_dict(c) for c in raw.get("connections", []) if isinstance(c, dict)
-    ]
+    s.connections = [ConnectionProfile.from_dict(c) for c in raw.get("connections", []) if isinstance(c, dict)]
     s.active_connection = raw.get("active_connection", "") if isinstance(raw.get("active_connection"), str) else ""
     s.language = raw.get("language", "") if isinstance(raw.get("language"), str) else ""
     return s

@@ -129,7 +129,9 @@ class MainWindow(QMainWindow):
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         self.new_action = self._action(self.tr("&New Project…"), self.choose_new_project, QKeySequence.StandardKey.New)
-        self.open_action = self._action(self.tr("&Open Project…"), self.choose_open_project, QKeySequence.StandardKey.Open)
+        self.open_action = self._action(
+            self.tr("&Open Project…"), self.choose_open_project, QKeySequence.StandardKey.Open
+        )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
@@ -141,7 +143,9 @@ class MainWindow(QMainWindow):
 
         view_menu = bar.addMenu(self.tr("&View"))
         for row, spec in enumerate(view_specs()):
-            view_menu.addAction(self._action(spec.label, lambda _=False, r=row: self.sidebar.setCurrentRow(r), spec.shortcut))
+            view_menu.addAction(
+                self._action(spec.label, lambda _=False, r=row: self.sidebar.setCurrentRow(r), spec.shortcut)
+            )
 
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.connections_action = self._action(self.tr("&Connections…"), self.show_connections, "Ctrl+,")
@@ -264,8 +268,13 @@ class MainWindow(QMainWindow):
             f"<td><b>{QKeySequence(keys).toString(QKeySequence.NativeText)}</b></td></tr>"
             for name, keys in rows
         )
-        box = QMessageBox(QMessageBox.Icon.NoIcon, self.tr("Keyboard Shortcuts"), f"<table>{table}</table>",
-                          QMessageBox.StandardButton.Close, self)
+        box = QMessageBox(
+            QMessageBox.Icon.NoIcon,
+            self.tr("Keyboard Shortcuts"),
+            f"<table>{table}</table>",
+            QMessageBox.StandardButton.Close,
+            self,
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 
@@ -277,8 +286,9 @@ class MainWindow(QMainWindow):
             "train and compare.</p><p>Your data stays in one project file on your disk; API keys stay "
             "in your system keyring.</p>"
         ).format(version=__version__)
-        box = QMessageBox(QMessageBox.Icon.Information, self.tr("About Finetune Studio"), text,
-                          QMessageBox.StandardButton.Ok, self)
+        box = QMessageBox(
+            QMessageBox.Icon.Information, self.tr("About Finetune Studio"), text, QMessageBox.StandardButton.Ok, self
+        )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
 

@@ -94,8 +94,7 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
     if isinstance(exc, openai.APITimeoutError):
         return ProviderError(
             ErrorKind.TIMEOUT,
-            f"{host} did not answer in time. The server may be busy or your connection slow; try again "
-            "in a moment.",
+            f"{host} did not answer in time. The server may be busy or your connection slow; try again in a moment.",
             details,
         )
     if isinstance(exc, openai.APIConnectionError):
@@ -115,7 +114,9 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
                 ErrorKind.AUTH,
                 f"The API key of “{name}” was not accepted. It may be mistyped, revoked or for another "
                 "account. Enter the key again in Settings → Connections.",
-                details, status, rid,
+                details,
+                status,
+                rid,
             )
         if status == 403:
             if operation == "create_job" or _looks_like_wind_down(server):
@@ -124,33 +125,43 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
                 ErrorKind.PERMISSION,
                 f"The key of “{name}” works, but this account is not allowed to do this. Ask the "
                 "account’s owner for access, or check the organization and project in the connection.",
-                details, status, rid,
+                details,
+                status,
+                rid,
             )
         if status == 404:
             return ProviderError(
                 ErrorKind.NOT_FOUND,
                 f"{host} does not know what was asked for (not found). Check the model or deployment "
                 "name and the connection’s address.",
-                details, status, rid,
+                details,
+                status,
+                rid,
             )
         if status == 429:
             return ProviderError(
                 ErrorKind.RATE_LIMIT,
                 "The provider is limiting requests right now (too many requests or quota used up). Wait "
                 "a minute and try again; if it persists, check the account’s usage limits and billing.",
-                details, status, rid,
+                details,
+                status,
+                rid,
             )
         if status >= 500:
             return ProviderError(
                 ErrorKind.SERVER,
                 f"{host} had a problem on its side (error {status}). This is usually temporary; try again "
                 "in a few minutes.",
-                details, status, rid,
+                details,
+                status,
+                rid,
             )
         return ProviderError(
             ErrorKind.BAD_REQUEST,
             f"The provider rejected the request: {server or 'no reason given'}",
-            details, status, rid,
+            details,
+            status,
+            rid,
         )
     if isinstance(exc, openai.APIResponseValidationError | ValueError) or "JSONDecodeError" in type(exc).__name__:
         return ProviderError(
@@ -207,11 +218,11 @@ class ConnectionTestResult:
 
 
 async def test_connection(
-    profile: ConnectionProfile, api_key: str | None, *, timeout: float = TEST_TIMEOUT
+    profile: ConnectionProfile, api_key: str | None, *, timeout: float | None = None
 ) -> ConnectionTestResult:
     """List the models once, without retries, and say in plain words how it went."""
     try:
-        client = build_client(profile, api_key, timeout=timeout, max_retries=0)
+        client = build_client(profile, api_key, timeout=timeout or TEST_TIMEOUT, max_retries=0)
     except ProviderError as err:
         return ConnectionTestResult(False, err.message, error=err)
     try:

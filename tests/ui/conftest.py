@@ -74,3 +74,5 @@ def window(ctx, arun, qtbot):
     arun(ctx.open_startup_project())
     yield w
     w.close()
+    # Let the cancelled tasks unwind inside the loop (their cleanup may await).
+    arun(asyncio.sleep(0.05))

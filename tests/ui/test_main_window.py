@@ -48,7 +48,9 @@ def test_menus_offer_the_project_and_help_commands(window):
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
     assert file_items == ["New Project…", "Open Project…", "Open Recent", "Quit"]
     assert [a.text().replace("&", "") for a in menus["Help"].actions()] == [
-        "Keyboard Shortcuts", "About Finetune Studio"]
+        "Keyboard Shortcuts",
+        "About Finetune Studio",
+    ]
     assert [a.text().replace("&", "") for a in menus["Settings"].actions()] == ["Connections…"]
 
 

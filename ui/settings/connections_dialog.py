@@ -166,7 +166,8 @@ class ConnectionsDialog(QDialog):
         self.form.setRowVisible(self.azure_endpoint_edit, azure)
         self.form.setRowVisible(self.api_version_edit, azure)
         self.base_url_edit.setPlaceholderText(
-            self.tr("http://localhost:11434/v1") if kind is ProviderKind.COMPATIBLE
+            self.tr("http://localhost:11434/v1")
+            if kind is ProviderKind.COMPATIBLE
             else self.tr("optional — leave empty for api.openai.com")
         )
 
@@ -228,9 +229,9 @@ class ConnectionsDialog(QDialog):
             if key:
                 from app.redact import mask_key
 
-                text = self.tr("A key is stored in the system keyring ({masked}). Type a new one to replace it.").format(
-                    masked=mask_key(key)
-                )
+                text = self.tr(
+                    "A key is stored in the system keyring ({masked}). Type a new one to replace it."
+                ).format(masked=mask_key(key))
                 placeholder = self.tr("stored in the keyring — type to replace")
             else:
                 text = self.tr("No key stored. It will be kept in the system keyring, never in a file.")
@@ -339,16 +340,18 @@ class ConnectionsDialog(QDialog):
 
     def test(self) -> None:
         """List the provider's models with the form's settings and say how it went."""
-        self.tasks.spawn(self._test(self._form_profile(), self.key_edit.text().strip()))
-
-    async def _test(self, profile: ConnectionProfile, typed_key: str) -> None:
+        profile = self._form_profile()
         problems = profile.problems()
         if problems:
             self._set_result(False, " ".join(problems))
             return
+        # Feedback at once, before the first await.
         self.test_button.setEnabled(False)
         self.busy.show()
         self._set_result(None, self.tr("Testing the connection…"))
+        self.tasks.spawn(self._test(profile, self.key_edit.text().strip()))
+
+    async def _test(self, profile: ConnectionProfile, typed_key: str) -> None:
         try:
             key = typed_key
             if not key:
@@ -380,7 +383,9 @@ class ConnectionsDialog(QDialog):
             False: QStyle.StandardPixmap.SP_MessageBoxWarning,
             None: QStyle.StandardPixmap.SP_MessageBoxInformation,
         }[ok]
-        self.result_icon.setPixmap(self.style().standardIcon(pix).pixmap(18, 18) if text else self.style().standardIcon(pix).pixmap(0, 0))
+        self.result_icon.setPixmap(
+            self.style().standardIcon(pix).pixmap(18, 18) if text else self.style().standardIcon(pix).pixmap(0, 0)
+        )
         self.result_label.setText(text)
         self.result_label.setToolTip(details)
         self.result_label.setAccessibleDescription({True: "ok", False: "error", None: ""}[ok])

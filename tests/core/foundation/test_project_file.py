@@ -54,7 +54,7 @@ def test_creating_over_an_existing_file_is_refused(tmp_path):
 
 @pytest.mark.parametrize(
     "content",
-    [b"question,answer\nhello,world\n", b"", b"\x00\x01\x02" * 50, "{\"messages\": []}\n".encode()],
+    [b"question,answer\nhello,world\n", b"", b"\x00\x01\x02" * 50, b'{"messages": []}\n'],
     ids=["csv", "empty", "binary", "jsonl"],
 )
 def test_a_file_that_is_not_sqlite_is_refused_and_unchanged(tmp_path, content):
@@ -112,14 +112,20 @@ def test_a_project_open_in_another_app_instance_is_reported(tmp_path):
     path = tmp_path / "p.ftproj"
     project_file.create_project(path)
     holder = subprocess.Popen(
-        [sys.executable, "-c", textwrap.dedent(f"""
+        [
+            sys.executable,
+            "-c",
+            textwrap.dedent(f"""
             import sys, time
             from app.services.projects import open_project_sync
             p = open_project_sync({str(path)!r})
             print("open", flush=True)
             sys.stdin.read()
-        """)],
-        stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+        """),
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
     )
     try:
         assert holder.stdout.readline().strip() == "open"
