@@ -55,7 +55,13 @@ class MainWindow(QMainWindow):
         ctx.settings_changed.connect(self._rebuild_recent_menu)
         self._on_project_changed(None)
         if not self.restoreGeometry(self._ui_state.value("geometry", b"")):
-            self.resize(1200, 760)
+            self._default_geometry()
+
+    def _default_geometry(self) -> None:
+        """First start: most of the screen, centred."""
+        screen = self.screen().availableGeometry()
+        w, h = min(1400, int(screen.width() * 0.94)), min(900, int(screen.height() * 0.94))
+        self.setGeometry(screen.x() + (screen.width() - w) // 2, screen.y() + (screen.height() - h) // 2, w, h)
 
     @staticmethod
     def _plain(exc: BaseException) -> str:

@@ -26,20 +26,23 @@ class PlannedViewPage(QWidget):
         lead = QLabel(purpose)
         lead.setWordWrap(True)
         lead.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-        items = "".join(f"<li style='margin-bottom:4px'>{p}</li>" for p in points)
-        body = QLabel(f"<ul>{items}</ul>")
-        body.setWordWrap(True)
-        body.setTextFormat(Qt.TextFormat.RichText)
+        # One label per point: a single rich-text list label mis-measures its wrapped height.
+        bullets = []
+        for p in points:
+            b = QLabel(f"•  {p}")
+            b.setWordWrap(True)
+            bullets.append(b)
 
         column = QWidget()
-        column.setMaximumWidth(640)
+        column.setFixedWidth(560)
         col = QVBoxLayout(column)
         col.addWidget(pic)
         col.addWidget(heading)
         col.addSpacing(6)
         col.addWidget(lead)
-        col.addSpacing(6)
-        col.addWidget(body)
+        col.addSpacing(10)
+        for b in bullets:
+            col.addWidget(b)
 
         lay = QVBoxLayout(self)
         lay.addStretch(1)
