@@ -66,6 +66,13 @@ def _host(profile: ConnectionProfile) -> str:
     return profile.base_url or "api.openai.com"
 
 
+def _not_an_api_message(profile: ConnectionProfile) -> str:
+    return (
+        f"{_host(profile)} answered, but not like an OpenAI-compatible API. Check the connection’s address "
+        "(for most servers it ends in /v1)."
+    )
+
+
 def _server_text(exc: openai.APIStatusError) -> str:
     body = exc.body
     if isinstance(body, dict):
@@ -164,12 +171,7 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
             rid,
         )
     if isinstance(exc, openai.APIResponseValidationError | ValueError) or "JSONDecodeError" in type(exc).__name__:
-        return ProviderError(
-            ErrorKind.BAD_RESPONSE,
-            f"{host} answered, but not like an OpenAI-compatible API. Check the connection’s address "
-            "(for most servers it ends in /v1).",
-            details,
-        )
+        return ProviderError(ErrorKind.BAD_RESPONSE, _not_an_api_message(profile), details)
     return ProviderError(ErrorKind.OTHER, f"The call to {host} failed unexpectedly.", details)
 
 
@@ -202,8 +204,14 @@ async def list_models(client: openai.AsyncOpenAI, profile: ConnectionProfile) ->
                     shutdown_date=getattr(m, "shutdown_date", None) or extra.get("shutdown_date"),
                 )
             )
-    except Exception as exc:  # noqa: BLE001 - every failure becomes a plain message
+    except openai.OpenAIError as exc:
         raise map_error(exc, profile, operation="list_models") from exc
+    except (AttributeError, TypeError, KeyError, ValueError) as exc:
+        # The SDK does not validate responses: a body that is not the API's JSON surfaces as one
+        # of these while the page is read (measured against the stand-in's garbage answers).
+        raise ProviderError(
+            ErrorKind.BAD_RESPONSE, _not_an_api_message(profile), f"{type(exc).__name__}: {exc}"
+        ) from exc
     return sorted(out, key=lambda m: m.id)
 
 
