@@ -1,0 +1,258 @@
+"""Turn the bytes of a file into text lines, never into mojibake.
+
+Accepted: UTF-8 with or without a byte-order mark (BOM), UTF-16 LE/BE *with* a BOM, and any
+mix of LF, CRLF and CR line ends. Everything else becomes a :class:`Finding` phrased for a
+non-programmer ("save the file as UTF-8"):
+
+* problems of the whole file (UTF-32 or another unsupported BOM, UTF-16 without a BOM, a ZIP,
+  Excel, PDF or gzip file) raise :class:`UnreadableFile` from the low-level iterators and come
+  out of :func:`iter_lines` as one line-0 entry;
+* problems of one line (invalid UTF-8, a NUL byte) are reported for that line only, so the
+  good lines around it are kept.
+
+A *source* (:data:`Source`) is one of:
+
+* an ``os.PathLike`` - a file, read in chunks (a 100 MB file is never held whole);
+* ``bytes`` / ``bytearray`` / ``memoryview`` - the content of a file;
+* ``str`` - a file path, **unless** it contains a line break (``\\n`` or ``\\r``): then it is
+  the text itself (pass one-line text as bytes).
+
+Internally every source becomes a stream of UTF-8 chunks: UTF-16 is transcoded on the fly
+with broken characters kept as invalid UTF-8 bytes, so one per-line check covers both.
+"""
+
+from __future__ import annotations
+
+import codecs
+import itertools
+import os
+from collections.abc import Iterator
+
+from app.formats.model import Finding, Severity
+
+Source = str | os.PathLike[str] | bytes | bytearray | memoryview
+
+CHUNK_SIZE = 1 << 20  # 1 MiB: big enough to amortise Python overhead, small enough to stream
+
+BAD_ENCODING = "bad_encoding"
+NOT_TEXT = "not_text"
+
+_SAVE_AS_UTF8 = "Save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it again."
+
+# (prefix, codec or None when unsupported, name for messages). Order matters: the UTF-32 LE BOM
+# begins with the UTF-16 LE BOM.
+_BOMS: tuple[tuple[bytes, str | None, str], ...] = (
+    (codecs.BOM_UTF32_LE, None, "UTF-32"),
+    (codecs.BOM_UTF32_BE, None, "UTF-32"),
+    (codecs.BOM_UTF8, "utf-8", "UTF-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le", "UTF-16"),
+    (codecs.BOM_UTF16_BE, "utf-16-be", "UTF-16"),
+    (b"\x84\x31\x95\x33", None, "GB-18030"),
+    (b"+/v8", None, "UTF-7"),
+    (b"+/v9", None, "UTF-7"),
+    (b"+/v+", None, "UTF-7"),
+    (b"+/v/", None, "UTF-7"),
+)
+
+# Binary files people pick by mistake, with what to do instead.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"PK\x03\x04", "a ZIP archive or an Excel/Word document, not text. In Excel use File → Save As → "
+     "“CSV UTF-8”; unpack ZIP archives first."),
+    (b"\xd0\xcf\x11\xe0", "an old Excel or Word document, not text. In Excel use File → Save As → "
+     "“CSV UTF-8”."),
+    (b"\x1f\x8b", "compressed (gzip), not text. Unpack it first, then import the .jsonl or .csv file."),
+    (b"%PDF-", "a PDF document, not text. Training data must be JSONL or CSV."),
+    (b"PAR1", "a Parquet file, not text. Convert it to JSONL first (for example with pandas: "
+     "df.to_json(path, orient='records', lines=True, force_ascii=False))."),
+)
+
+
+class UnreadableFile(Exception):
+    """The whole file cannot be read as text; ``finding`` says why and what to do."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _whole_file(code: str, message: str) -> UnreadableFile:
+    return UnreadableFile(Finding(code, Severity.ERROR, message, None))
+
+
+def sniff(head: bytes) -> tuple[str, int]:
+    """Return ``(codec, bom_length)`` for the first bytes of a file.
+
+    ``codec`` is ``"utf-8"``, ``"utf-16-le"`` or ``"utf-16-be"``. Raises :class:`UnreadableFile`
+    for an unsupported BOM, a known binary format, or UTF-16 without a BOM.
+    """
+    for bom, codec, name in _BOMS:
+        if head.startswith(bom):
+            if codec is None:
+                raise _whole_file(BAD_ENCODING, f"This file is saved as {name}, which cannot be read. "
+                                  + _SAVE_AS_UTF8)
+            return codec, len(bom)
+    for magic, what in _MAGIC:
+        if head.startswith(magic):
+            raise _whole_file(NOT_TEXT, f"This file is {what}")
+    # UTF-16 without a BOM: mostly-ASCII text then has a zero byte in every other position.
+    sample = head[:4096]
+    if len(sample) >= 4 and b"\x00" in sample:
+        half = len(sample) // 2
+        if sample[1::2].count(0) > half * 0.4 or sample[0::2].count(0) > half * 0.4:
+            raise _whole_file(BAD_ENCODING, "This file looks like UTF-16 text without a byte-order mark, "
+                              "which cannot be read reliably. " + _SAVE_AS_UTF8)
+    return "utf-8", 0
+
+
+def _raw_chunks(source: Source, chunk_size: int) -> Iterator[bytes]:
+    """The source's bytes in chunks (text is encoded as UTF-8, keeping lone surrogates visible)."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        data = memoryview(source).cast("B")
+        for start in range(0, len(data), chunk_size):
+            yield bytes(data[start:start + chunk_size])
+    elif isinstance(source, str) and ("\n" in source or "\r" in source):
+        for start in range(0, len(source), chunk_size):
+            # surrogatepass: a lone surrogate becomes invalid UTF-8 and is reported for its line.
+            yield source[start:start + chunk_size].encode("utf-8", "surrogatepass")
+    else:
+        with open(source, "rb") as f:
+            while chunk := f.read(chunk_size):
+                yield chunk
+
+
+def iter_utf8_chunks(source: Source, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """Yield the source as UTF-8 byte chunks, BOM removed, UTF-16 transcoded.
+
+    Invalid bytes are passed on untouched (UTF-16 errors become invalid UTF-8) so the line that
+    holds them can be reported. Raises :class:`UnreadableFile` (before the first chunk) for
+    whole-file problems and ``OSError`` when a file cannot be opened.
+    """
+    chunks = _raw_chunks(source, chunk_size)
+    head = b""
+    for chunk in chunks:  # gather enough bytes to sniff the encoding
+        head += chunk
+        if len(head) >= 4096:
+            break
+    if not head:
+        return
+    codec, bom = sniff(head)
+    if codec == "utf-8":
+        if head[bom:]:
+            yield head[bom:]
+        yield from chunks
+        return
+    decoder = codecs.getincrementaldecoder(codec)(errors="surrogatepass")
+    for chunk in itertools.chain((head[bom:],), chunks):
+        if text := decoder.decode(chunk):
+            yield text.encode("utf-8", "surrogatepass")
+    try:
+        tail = decoder.decode(b"", final=True).encode("utf-8", "surrogatepass")
+    except UnicodeDecodeError:
+        tail = b"\xff"  # the file ends inside a character: mark the last line as broken
+    if tail:
+        yield tail
+
+
+def iter_raw_lines(source: Source, *, keepends: bool = False, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
+    """Yield each physical line as UTF-8 bytes (not yet checked), splitting on LF, CRLF and CR.
+
+    Blank lines are yielded too, so ``enumerate(..., 1)`` gives file line numbers. Raises
+    :class:`UnreadableFile` for whole-file problems.
+    """
+    pending: list[bytes] = []  # pieces of a line that spans chunks
+    for chunk in iter_utf8_chunks(source, chunk_size):
+        if pending:
+            if b"\n" not in chunk and b"\r" not in chunk:
+                pending.append(chunk)  # a very long line: avoid re-copying it per chunk
+                continue
+            pending.append(chunk)
+            chunk = b"".join(pending)
+            pending = []
+        parts = chunk.splitlines(keepends=True)  # bytes split only on \n, \r\n and \r
+        # The last part may be incomplete, or a CR whose LF starts the next chunk.
+        if parts and not parts[-1].endswith(b"\n"):
+            pending.append(parts.pop())
+        if keepends:
+            yield from parts
+        else:
+            for part in parts:
+                yield part.rstrip(b"\r\n")
+    if pending:
+        last = b"".join(pending)
+        yield last if keepends else last.rstrip(b"\r\n")
+
+
+def bad_bytes_finding(raw: bytes, where: str, line: int) -> Finding | None:
+    """A ``bad_encoding`` finding when ``raw`` holds a NUL byte or invalid UTF-8, else None.
+
+    ``where`` names the place for the message, such as ``"Line 3"`` or ``"Item 3 (line 12)"``.
+    """
+    if b"\x00" in raw:
+        return Finding(BAD_ENCODING, Severity.ERROR,
+                       f"{where} contains a zero byte (NUL), which does not belong in text; the file may "
+                       f"be UTF-16 or binary. {_SAVE_AS_UTF8}", line)
+    try:
+        raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Finding(BAD_ENCODING, Severity.ERROR, _invalid_utf8_message(raw, exc, where), line)
+    return None
+
+
+def _invalid_utf8_message(raw: bytes, exc: UnicodeDecodeError, where: str) -> str:
+    column = len(raw[:exc.start].decode("utf-8", "replace")) + 1
+    byte = raw[exc.start]
+    if byte == 0xED and raw[exc.start + 1:exc.start + 2] >= b"\xa0":  # an encoded lone surrogate
+        return (f"{where} contains a broken character at character {column} (half of a surrogate pair, "
+                f"often from a badly converted emoji). {_SAVE_AS_UTF8}")
+    guess = bytes([byte]).decode("cp1252", "replace")
+    hint = f" (in Windows-1252 it would be “{guess}”)" if guess.isprintable() and guess != "\ufffd" else ""
+    return (f"{where} is not valid UTF-8 text: the byte 0x{byte:02X} at character {column} cannot be "
+            f"read{hint}. The file was probably saved in another encoding. {_SAVE_AS_UTF8}")
+
+
+def decode_line(raw: bytes, line: int, where: str | None = None) -> tuple[str, Finding | None]:
+    """Decode one line: ``(text, None)``, or ``(text with U+FFFD for bad bytes, finding)``.
+
+    The replacement text keeps the line's structure (quotes, commas) intact for parsers that
+    need it; callers must not keep it as data when a finding is returned.
+    """
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError:
+        text = raw.decode("utf-8", "replace")
+    else:
+        if "\x00" not in text:
+            return text, None
+    return text.replace("\x00", "\ufffd"), bad_bytes_finding(raw, where or f"Line {line}", line)
+
+
+def iter_lines(source: Source, *, keepends: bool = False) -> Iterator[tuple[int, str | None, Finding | None]]:
+    """Yield ``(line_number, text, finding)`` for every physical line (1-based, blank lines too).
+
+    A line that cannot be decoded gives ``(n, None, finding)``; a whole-file problem gives one
+    ``(0, None, finding)`` and nothing else. Only ``OSError`` (file cannot be opened) is raised.
+    """
+    try:
+        for number, raw in enumerate(iter_raw_lines(source, keepends=keepends), 1):
+            text, finding = decode_line(raw, number)
+            yield (number, None, finding) if finding else (number, text, None)
+    except UnreadableFile as exc:
+        yield 0, None, exc.finding
+
+
+def head_bytes(source: Source, limit: int = 1 << 16) -> bytes:
+    """Up to ``limit`` UTF-8 bytes from the start of the source (b"" when it is unreadable)."""
+    out: list[bytes] = []
+    size = 0
+    chunks = iter_utf8_chunks(source, chunk_size=min(limit, CHUNK_SIZE))
+    try:
+        for chunk in chunks:
+            out.append(chunk)
+            size += len(chunk)
+            if size >= limit:
+                break
+    except UnreadableFile:
+        return b""
+    finally:
+        chunks.close()  # closes the file now rather than at garbage collection
+    return b"".join(out)[:limit]

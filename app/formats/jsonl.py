@@ -1,0 +1,380 @@
+"""Read OpenAI JSONL (and JSON array files) into :class:`Record` objects, and detect the kind.
+
+The reader only turns lines into objects: it reports lines that are not JSON (``not_json``),
+not an object (``not_object``) or not text (``bad_encoding``), and leaves the content checks
+(roles, weights, tool calls...) to ``app.formats.validate``.
+
+Numbering: a JSONL record's ``line`` is its 1-based physical line (blank lines are skipped
+silently but counted). In a JSON array file ``line`` is the 1-based index of the element and
+messages say "Item 17 (line 230)". A whole-file problem comes as one record with ``line`` 0.
+
+Limits inherited from orjson: integers beyond 64 bits are read as floats, nesting deeper than
+1024 levels is rejected, and lone ``\\ud800`` escapes are rejected.
+"""
+
+from __future__ import annotations
+
+import codecs
+import gc
+import itertools
+import json
+import re
+from collections import Counter
+from collections.abc import Iterator
+from typing import Any, Literal
+
+import orjson
+
+from app.formats.encoding import (
+    CHUNK_SIZE,
+    Source,
+    UnreadableFile,
+    bad_bytes_finding,
+    head_bytes,
+    iter_raw_lines,
+    iter_utf8_chunks,
+)
+from app.formats.model import Finding, Kind, Record, Severity
+
+NOT_JSON = "not_json"
+NOT_OBJECT = "not_object"
+
+SFT_KEYS = frozenset({"messages", "tools", "parallel_tool_calls", "functions"})
+
+# (fragment of an orjson or json error message, plain wording, what to do)
+_JSON_HINTS: tuple[tuple[str, str, str], ...] = (
+    ("trailing comma", "there is a comma before a closing bracket", "Remove that comma."),
+    ("expected ':'", "a colon (:) is missing after a key", "Check for a missing colon or quote."),
+    ("Expecting ':'", "a colon (:) is missing after a key", "Check for a missing colon or quote."),
+    ("string key", "a key is not in double quotes", 'Keys and texts need double quotes ("), not single quotes.'),
+    ("property name", "a key is not in double quotes", 'Keys and texts need double quotes ("), not single quotes.'),
+    ("expected ','", "a comma is missing between two values", "Check for a missing comma or quote."),
+    ("Expecting ','", "a comma is missing between two values", "Check for a missing comma or quote."),
+    ("after document", "there is more text after the end of the example",
+     "Each line must hold exactly one example; put the next one on its own line."),
+    ("Extra data", "there is more text after the end of the value", "Remove the extra text."),
+    ("control character", "a text contains a raw line break or tab",
+     "Inside JSON texts write line breaks as \\n and tabs as \\t."),
+    ("escape", "a backslash (\\) is followed by something JSON does not allow",
+     "Write a literal backslash as \\\\."),
+    ("surrogate", "a \\u escape is broken (half of a surrogate pair)", "Fix or remove that escape."),
+    ("not allowed in JSON", "NaN or Infinity is used as a number", "JSON has no NaN or Infinity; use null."),
+    ("depth limit", "the data is nested too deeply", "Nest lists and objects less than 1000 levels deep."),
+    ("infinity", "a number is too large", "Put very large numbers in quotes."),
+    ("leading zero", "a number starts with 0", "Write numbers without leading zeros, or put them in quotes."),
+    ("digit", "a number is incomplete", "Check the numbers near that spot."),
+    ("Unterminated string", "a text is missing its closing quote (\")", "Add the closing quote."),
+    ("end of data", "the line ends before the JSON is complete",
+     'A closing }, ] or " is probably missing, or the line was cut off.'),
+    ("empty", "the line holds no JSON", "Remove the line or write an example on it."),
+    ("value", "a value is missing or not valid JSON",
+     "Texts need double quotes; true, false and null are lower-case; NaN is not allowed."),
+)
+
+_KIND_PRIORITY = {Kind.SFT: 3, Kind.DPO: 2, Kind.RFT: 1}
+
+
+def json_error_message(where: str, reason: str, column: int | None) -> str:
+    """Plain-language message for a JSON syntax error reported by orjson or the json module."""
+    plain, hint = reason, "Check for a missing comma or quote."
+    for fragment, wording, advice in _JSON_HINTS:
+        if fragment in reason:
+            plain, hint = wording, advice
+            break
+    at = f" at column {column}" if column else ""
+    return f"{where} is not valid JSON: {plain}{at}. {hint}"
+
+
+def _not_json(raw: bytes, exc: orjson.JSONDecodeError, line: int) -> Finding:
+    finding = bad_bytes_finding(raw, f"Line {line}", line)
+    if finding is not None:  # invalid UTF-8 or NUL bytes: the encoding is the real problem
+        return finding
+    message = json_error_message(f"Line {line}", exc.msg, exc.pos + 1)  # orjson counts characters
+    if raw.strip() in (b"{", b"["):
+        message += " This looks like JSON spread over several lines; JSONL needs each example on one line."
+    return Finding(NOT_JSON, Severity.ERROR, message, line)
+
+
+def _describe(value: object) -> str:
+    if isinstance(value, list):
+        return "a list ([...])"
+    if isinstance(value, str):
+        return "a text in quotes"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, int | float):
+        return "a number"
+    return "null" if value is None else type(value).__name__
+
+
+def not_object_finding(value: object, where: str, line: int) -> Finding:
+    """The ``not_object`` finding for a JSON value that is not an object."""
+    return Finding(NOT_OBJECT, Severity.ERROR,
+                   f"{where} is {_describe(value)}, not an object. Each example must be one object "
+                   "written as {...}.", line)
+
+
+_BATCH = 1000  # records produced per pause of the garbage collector
+
+
+def _gc_paused_batches(records: Iterator[Record]) -> Iterator[Record]:
+    """Produce records in batches with the cyclic garbage collector paused during each batch.
+
+    Parsing creates no reference cycles, but every new dict and list counts towards the
+    collector's thresholds, and its repeated scans of the growing set of live objects cost
+    about as much as the parsing itself. The collector's previous state is restored after each
+    batch (also on errors), never held across a ``yield``; reading ahead one batch keeps memory
+    bounded.
+    """
+    while True:
+        was_enabled = gc.isenabled()
+        gc.disable()
+        try:
+            batch = list(itertools.islice(records, _BATCH))
+        finally:
+            if was_enabled:
+                gc.enable()
+        if not batch:
+            return
+        yield from batch
+
+
+def read_jsonl(source: Source) -> Iterator[Record]:
+    """Yield one :class:`Record` per non-blank line of a JSONL source (see the module docstring)."""
+    return _gc_paused_batches(_read_jsonl(source))
+
+
+def _read_jsonl(source: Source) -> Iterator[Record]:
+    loads, error = orjson.loads, orjson.JSONDecodeError
+    try:
+        for number, raw in enumerate(iter_raw_lines(source), 1):
+            if not raw or raw.isspace():
+                continue
+            try:
+                obj = loads(raw)  # orjson also rejects invalid UTF-8: no separate decode step
+            except error as exc:
+                yield _line_error(raw, number, exc)
+                continue
+            if type(obj) is dict:
+                yield Record(number, obj)
+            else:
+                yield Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
+    except UnreadableFile as exc:
+        yield Record(0, None, [exc.finding])
+
+
+def _line_error(raw: bytes, number: int, exc: orjson.JSONDecodeError) -> Record:
+    if raw.startswith(b"\xef\xbb\xbf"):  # a stray BOM where two files were joined: forgive it
+        raw = raw[3:]
+        try:
+            obj = orjson.loads(raw)
+        except orjson.JSONDecodeError as again:
+            exc = again
+        else:
+            if isinstance(obj, dict):
+                return Record(number, obj)
+            return Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
+    return Record(number, None, [_not_json(raw, exc, number)])
+
+
+def json_layout(source: Source) -> Literal["array", "lines"]:
+    """``"array"`` when the first non-blank character is ``[`` (one JSON array), else ``"lines"``."""
+    return "array" if head_bytes(source, 1 << 12).lstrip()[:1] == b"[" else "lines"
+
+
+def _reject_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not allowed in JSON")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_WS = re.compile(r"[ \t\r\n]*")
+
+
+def read_json_array(source: Source) -> Iterator[Record]:
+    """Yield one :class:`Record` per element of a file holding a single JSON array.
+
+    Streams: elements are parsed one by one from a sliding text buffer, so memory stays near
+    one chunk plus the largest element. After a syntax error the rest of the array cannot be
+    found reliably, so reading stops with one ``not_json`` finding.
+    """
+    return _gc_paused_batches(_read_json_array(source))
+
+
+def _read_json_array(source: Source) -> Iterator[Record]:
+    decoder = json.JSONDecoder(parse_constant=_reject_constant)
+    text = _Utf8Text(iter_utf8_chunks(source, CHUNK_SIZE))
+    try:
+        buf, eof = text.read(CHUNK_SIZE)
+    except UnreadableFile as exc:
+        yield Record(0, None, [exc.finding])
+        return
+    pos = _WS.match(buf).end()
+    if buf[pos:pos + 1] != "[":
+        yield Record(1, None, [Finding(NOT_JSON, Severity.ERROR,
+                                       "The file does not start with a JSON list ([...]).", 1)])
+        return
+    pos += 1
+    mark, mark_line = 0, 1  # buf[mark] is on physical line mark_line (counted incrementally)
+    item = 0
+    expect_value = True
+    while True:
+        if len(buf) - pos < 64 and not eof:  # keep look-ahead for separators and short values
+            mark, mark_line = 0, mark_line + buf.count("\n", mark, pos)
+            more, eof = text.read(CHUNK_SIZE)
+            buf, pos = buf[pos:] + more, 0
+            continue
+        pos = _WS.match(buf, pos).end()
+        if pos >= len(buf):
+            if eof:
+                return  # a missing "]" at the very end is forgiven
+            continue
+        char = buf[pos]
+        if char == "]":
+            return  # also forgives a trailing comma before "]"
+        if not expect_value:
+            if char == ",":
+                pos += 1
+                expect_value = True
+                continue
+            line = mark_line + buf.count("\n", mark, pos)
+            yield Record(item + 1, None, [Finding(
+                NOT_JSON, Severity.ERROR, f"Item {item + 1} (line {line}) is not valid JSON: a comma is "
+                "missing between two items. The rest of the file could not be read.", item + 1)])
+            return
+        item += 1
+        obj, end, buf, eof, problem = _decode_growing(decoder, text, buf, pos, eof)
+        mark, mark_line = pos, mark_line + buf.count("\n", mark, pos)
+        where = f"Item {item} (line {mark_line})"
+        if problem is not None:
+            yield Record(item, None, [_array_error(problem, buf, pos, where, item)])
+            return
+        if text.saw_bad_bytes and _SURROGATE.search(buf, pos, end):
+            raw = buf[pos:end].encode("utf-8", "surrogateescape")
+            finding = bad_bytes_finding(raw, where, item) or Finding(
+                "bad_encoding", Severity.ERROR, f"{where} contains bytes that are not valid text.", item)
+            yield Record(item, None, [finding])
+        elif isinstance(obj, dict):
+            yield Record(item, obj)
+        else:
+            yield Record(item, None, [not_object_finding(obj, where, item)])
+        pos = end
+        expect_value = False
+        if pos > CHUNK_SIZE:  # drop what has been consumed
+            mark, mark_line = 0, mark_line + buf.count("\n", mark, pos)
+            buf, pos = buf[pos:], 0
+
+
+def _decode_growing(decoder: json.JSONDecoder, text: _Utf8Text, buf: str, pos: int,
+                    eof: bool) -> tuple[Any, int, str, bool, Exception | None]:
+    """Decode the value at ``pos``, reading more text while it may be cut off by the buffer end.
+
+    Returns ``(value, end, buf, eof, error)``.
+    """
+    want = CHUNK_SIZE
+    while True:
+        try:
+            obj, end = decoder.raw_decode(buf, pos)
+        except (ValueError, RecursionError) as exc:
+            truncated = isinstance(exc, json.JSONDecodeError) and (
+                exc.pos >= len(buf) - 12 or exc.msg.startswith("Unterminated"))
+            if eof or not truncated:
+                return None, pos, buf, eof, exc
+        else:
+            if end < len(buf) or eof:  # a value touching the buffer end may go on (a number)
+                return obj, end, buf, eof, None
+        more, eof = text.read(want)
+        want *= 2  # doubling keeps a giant element linear, not quadratic
+        buf += more
+
+
+def _array_error(exc: Exception, buf: str, pos: int, where: str, item: int) -> Finding:
+    stop = exc.pos if isinstance(exc, json.JSONDecodeError) else len(buf)
+    if "\x00" in buf[pos:stop + 1]:
+        raw = buf[pos:stop + 1].encode("utf-8", "surrogateescape")
+        finding = bad_bytes_finding(raw, where, item)
+        if finding is not None:
+            return finding
+    if isinstance(exc, RecursionError):
+        reason = "depth limit"
+    elif isinstance(exc, json.JSONDecodeError):
+        reason = "end of data" if exc.pos >= len(buf.rstrip()) else exc.msg
+    else:
+        reason = str(exc)
+    message = json_error_message(where, reason, None) + " The rest of the file could not be read."
+    return Finding(NOT_JSON, Severity.ERROR, message, item)
+
+
+class _Utf8Text:
+    """Decode UTF-8 chunks incrementally; invalid bytes become lone surrogates (surrogateescape)
+    so the element holding them can be reported instead of silently altered."""
+
+    def __init__(self, chunks: Iterator[bytes]) -> None:
+        self._chunks = chunks
+        self._decoder = codecs.getincrementaldecoder("utf-8")(errors="surrogateescape")
+        self.saw_bad_bytes = False
+
+    def read(self, size: int) -> tuple[str, bool]:
+        """At least ``size`` characters (fewer at the end) and whether the end was reached."""
+        parts: list[str] = []
+        got = 0
+        for chunk in self._chunks:
+            text = self._decoder.decode(chunk)
+            parts.append(text)
+            got += len(text)
+            if got >= size:
+                break
+        else:
+            parts.append(self._decoder.decode(b"", final=True))
+            return self._finish(parts), True
+        return self._finish(parts), False
+
+    def _finish(self, parts: list[str]) -> str:
+        text = "".join(parts)
+        if not self.saw_bad_bytes and _SURROGATE.search(text):
+            self.saw_bad_bytes = True
+        return text
+
+
+def read_json_records(source: Source) -> Iterator[Record]:
+    """Read JSONL or, when the file is one JSON array, its elements (see :func:`json_layout`)."""
+    if json_layout(source) == "array":
+        return read_json_array(source)
+    return read_jsonl(source)
+
+
+def detect_kind(obj: object) -> Kind | None:
+    """The kind of one OpenAI example, or None when it is none of them.
+
+    DPO: ``input`` plus ``preferred_output`` or ``non_preferred_output``. SFT: ``messages`` and
+    only SFT keys (messages, tools, parallel_tool_calls, functions). RFT: ``messages`` plus any
+    other top-level key (the reference fields graders read).
+    """
+    if not isinstance(obj, dict):
+        return None
+    if "input" in obj and ("preferred_output" in obj or "non_preferred_output" in obj):
+        return Kind.DPO
+    if "messages" in obj:
+        return Kind.SFT if obj.keys() <= SFT_KEYS else Kind.RFT
+    return None
+
+
+def detect_kind_of_file(path: Source, sample: int = 50) -> Kind | None:
+    """The most common kind among the first ``sample`` objects of a JSONL/JSON-array file.
+
+    Ties go to SFT, then DPO, then RFT. None when no object of a known kind was found. The
+    caller may always override the guess.
+    """
+    votes: Counter[Kind] = Counter()
+    seen = 0
+    for record in read_json_records(path):
+        if record.data is None:
+            continue
+        kind = detect_kind(record.data)
+        if kind is not None:
+            votes[kind] += 1
+        seen += 1
+        if seen >= sample:
+            break
+    if not votes:
+        return None
+    return max(votes, key=lambda k: (votes[k], _KIND_PRIORITY[k]))

@@ -1,0 +1,351 @@
+"""Read CSV and TSV files into OpenAI objects through a :class:`ColumnMapping`.
+
+* The first non-blank row is the header (required); column names are matched after trimming
+  spaces. A mapping that names a column the file does not have raises :class:`MappingError`
+  (a ``ValueError`` with a message for the user) - the one exception the reader raises.
+* Quoting follows RFC 4180: cells in double quotes may hold the delimiter, line breaks and
+  doubled quotes (``""``). Line breaks inside cells are normalised to ``\\n``.
+* The delimiter is given, or sniffed from the header line: the most frequent of ``,`` tab ``;``
+  ``|`` (ties in that order; ``,`` when none occurs).
+* A record's ``line`` is the physical line where its row starts. Blank rows (also rows of
+  empty cells only) are skipped silently. An unclosed quote, text after a closing quote or a
+  cell over 64 MiB gives a ``bad_csv`` finding for that row.
+* Cells are plain text, never interpreted: ``=SUM(A1)`` or ``+1`` stay exactly as written.
+"""
+
+from __future__ import annotations
+
+import csv
+import itertools
+from collections.abc import Iterator, Mapping, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import orjson
+
+from app.formats.encoding import Source, UnreadableFile, decode_line, iter_raw_lines
+from app.formats.model import Finding, Kind, Record, Severity
+
+FIELD_LIMIT = 64 << 20  # characters; a base64 image of 10 MB is ~14 M, the default 128 K is too small
+# Process-wide by necessity (the csv module has no per-reader limit); only ever raised.
+csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
+
+DELIMITERS = (",", "\t", ";", "|")
+BAD_CSV = "bad_csv"
+EMPTY_CELL = "empty_cell"
+WRONG_CELL_COUNT = "wrong_cell_count"
+
+_RESERVED = frozenset({"messages", "tools"})
+
+
+class MappingError(ValueError):
+    """The column mapping does not fit the file; the message is meant for the user."""
+
+
+@dataclass(frozen=True)
+class ColumnMapping:
+    """Which column holds which part of an example (values are header names).
+
+    SFT: ``user`` and ``assistant`` (required), ``system`` optional. DPO: ``prompt`` (or
+    ``user``), ``chosen`` and ``rejected``. RFT: ``user`` plus ``extra`` = {item field: column};
+    the ``system`` text is sent as a ``developer`` message there, since RFT has no system role.
+    ``system_prompt`` is a fixed system text, used when there is no ``system`` column or its
+    cell is empty. ``json_fields`` lists extra fields whose cells are parsed as JSON instead of
+    kept as text. ``kind`` defaults to DPO when chosen/rejected are set, RFT when ``extra`` is,
+    else SFT.
+    """
+
+    user: str | None = None
+    assistant: str | None = None
+    system: str | None = None
+    system_prompt: str | None = None
+    prompt: str | None = None
+    chosen: str | None = None
+    rejected: str | None = None
+    extra: Mapping[str, str] = field(default_factory=dict)
+    json_fields: frozenset[str] = frozenset()
+    kind: Kind | None = None
+
+    def resolve_kind(self, kind: Kind | None = None) -> Kind:
+        """The kind to build: ``kind`` if given, then ``self.kind``, then inferred."""
+        if kind or self.kind:
+            return Kind(kind or self.kind)
+        if self.chosen or self.rejected:
+            return Kind.DPO
+        return Kind.RFT if self.extra else Kind.SFT
+
+    def roles(self, kind: Kind) -> dict[str, str]:
+        """{part: column} for the parts ``kind`` uses, e.g. {"user": "question", ...}."""
+        if kind is Kind.DPO:
+            parts = {"prompt": self.prompt or self.user, "chosen": self.chosen, "rejected": self.rejected}
+        elif kind is Kind.RFT:
+            parts = {"user": self.user}
+        else:
+            parts = {"user": self.user, "assistant": self.assistant}
+        return {part: col for part, col in parts.items() if col}
+
+    def check(self, header: Sequence[str], kind: Kind | None = None) -> tuple[Kind, dict[str, int]]:
+        """Validate against a header: ``(kind, {column: index})``, or raise :class:`MappingError`."""
+        kind = self.resolve_kind(kind)
+        required = {Kind.SFT: ("user", "assistant"), Kind.DPO: ("prompt", "chosen", "rejected"),
+                    Kind.RFT: ("user",)}[kind]
+        roles = self.roles(kind)
+        missing = [part for part in required if part not in roles]
+        if missing:
+            raise MappingError(f"Choose the column that holds the {' and the '.join(missing)} "
+                               f"for {kind.value.upper()} data.")
+        if kind is Kind.RFT and self.assistant:
+            raise MappingError("RFT items have no assistant answer: map the expected answer to an extra "
+                               "field (for example “reference_answer”) for the grader instead.")
+        if self.extra and kind is not Kind.RFT:
+            raise MappingError("Extra fields are only used for RFT data.")
+        if clash := _RESERVED & set(self.extra):
+            raise MappingError(f"“{sorted(clash)[0]}” cannot be an extra field: OpenAI reserves that name.")
+        names = [h.strip() for h in header]
+        index: dict[str, int] = {}
+        wanted = [*roles.values(), *([self.system] if self.system else []), *self.extra.values()]
+        for column in wanted:
+            if column not in names:
+                raise MappingError(f"The column “{column}” is not in the file. Its columns are: "
+                                   f"{', '.join(n for n in names if n) or '(none)'}.")
+            if names.count(column) > 1:
+                raise MappingError(f"The file has more than one column named “{column}”; rename one "
+                                   "so it is clear which to use.")
+            index[column] = names.index(column)
+        return kind, index
+
+
+_SYNONYMS = {
+    "system": ("system", "system_prompt", "system prompt", "instructions"),
+    "user": ("user", "prompt", "question", "input", "instruction", "query", "human", "request"),
+    "assistant": ("assistant", "answer", "response", "output", "completion", "reply", "gpt"),
+    "chosen": ("chosen", "preferred", "preferred_output", "accepted", "good"),
+    "rejected": ("rejected", "non_preferred", "non_preferred_output", "dispreferred", "bad"),
+}
+
+
+def guess_mapping(header: Sequence[str], kind: Kind | None = None) -> ColumnMapping | None:
+    """A likely mapping from common column names (question/answer, prompt/chosen/rejected...),
+    or None. For RFT every column not used for the prompt becomes an extra field."""
+    names = [h.strip() for h in header]
+    lowered = {n.lower(): n for n in reversed(names) if n}  # first occurrence wins
+    found = {part: next((lowered[s] for s in options if s in lowered), None)
+             for part, options in _SYNONYMS.items()}
+    if kind is Kind.DPO or (kind is None and found["chosen"] and found["rejected"]):
+        if not (found["user"] and found["chosen"] and found["rejected"]):
+            return None
+        return ColumnMapping(prompt=found["user"], chosen=found["chosen"], rejected=found["rejected"],
+                             system=found["system"], kind=Kind.DPO)
+    if kind is Kind.RFT:
+        if not found["user"]:
+            return None
+        used = {found["user"], found["system"]}
+        return ColumnMapping(user=found["user"], system=found["system"], kind=Kind.RFT,
+                             extra={n: n for n in names if n and n not in used and n not in _RESERVED})
+    if found["user"] and found["assistant"]:
+        return ColumnMapping(user=found["user"], assistant=found["assistant"], system=found["system"],
+                             kind=Kind.SFT)
+    return None
+
+
+def sniff_delimiter(header_line: str) -> str:
+    """The delimiter for a header line (see the module docstring)."""
+    counts = [header_line.count(d) for d in DELIMITERS]
+    best = max(counts)
+    return DELIMITERS[counts.index(best)] if best else ","
+
+
+def _csv_message(exc: csv.Error, line: int) -> str:
+    text = str(exc)
+    if "end of data" in text:
+        why = ("a quoted cell starts here but its closing quote (\") is missing, so the rest of the file "
+               "was read into it. Add the missing quote")
+    elif "expected after" in text:
+        why = ("a cell has text after its closing quote. Put the whole cell in quotes and write each quote "
+               "inside it twice (\"\")")
+    elif "field limit" in text:
+        why = "a cell is larger than 64 MB (often caused by a missing closing quote). Check the quotes"
+    else:
+        why = f"the row cannot be read ({text}). Check its quotes"
+    return f"Line {line}: {why}."
+
+
+def _rows(source: Source, delimiter: str | None) -> tuple[str, Iterator[tuple[int, list[str] | None,
+                                                                                list[Finding]]]]:
+    """``(delimiter, rows)`` where rows yields ``(start_line, cells or None, findings)``.
+
+    A whole-file problem is one ``(0, None, [finding])``. Cells of rows with undecodable
+    bytes hold U+FFFD and come with a ``bad_encoding`` finding.
+    """
+    bad: dict[int, Finding] = {}
+
+    def decoded() -> Iterator[str]:
+        for number, raw in enumerate(iter_raw_lines(source, keepends=True), 1):
+            text, finding = decode_line(raw, number)
+            if finding is not None:
+                bad[number] = finding
+            yield text
+
+    lines = decoded()
+    head: list[str] = []
+    try:
+        for text in lines:  # the first non-blank line decides the delimiter
+            head.append(text)
+            if text.strip():
+                break
+    except UnreadableFile as exc:
+        return delimiter or ",", iter([(0, None, [exc.finding])])
+    delim = delimiter or sniff_delimiter(head[-1] if head else "")
+
+    def parse() -> Iterator[tuple[int, list[str] | None, list[Finding]]]:
+        reader = csv.reader(itertools.chain(head, lines), delimiter=delim, quotechar='"', strict=True)
+        while True:
+            start = reader.line_num + 1
+            try:
+                row: list[str] | None = next(reader)
+                findings: list[Finding] = []
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                row, findings = None, [Finding(BAD_CSV, Severity.ERROR, _csv_message(exc, start), start)]
+            if bad:
+                findings += [bad.pop(n) for n in range(start, reader.line_num + 1) if n in bad]
+            if row is not None and not any(cell.strip() for cell in row):
+                continue  # a blank row
+            if row is not None and reader.line_num > start:  # multi-line cells: one kind of line end
+                row = [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c for c in row]
+            yield start, row, findings
+
+    return delim, parse()
+
+
+@dataclass
+class TablePreview:
+    """The start of a table for a column-mapping dialog."""
+
+    header: list[str]
+    rows: list[list[str]]  # cells as read; undecodable bytes show as U+FFFD
+    lines: list[int]  # the physical line where each row starts
+    delimiter: str
+    findings: list[Finding] = field(default_factory=list)
+
+
+def preview(path_or_text: Source, n: int = 20, *, delimiter: str | None = None) -> TablePreview:
+    """Header and first ``n`` rows (see ``encoding.Source`` for how a ``str`` is taken). Never
+    raises on content; an empty file gives an empty header and a finding."""
+    delim, rows = _rows(path_or_text, delimiter)
+    out = TablePreview([], [], [], delim)
+    for start, row, findings in rows:
+        out.findings += findings
+        if row is None:
+            if start == 0:
+                return out
+            continue
+        if not out.header:
+            out.header = [h.strip() for h in row]
+            continue
+        out.rows.append(row)
+        out.lines.append(start)
+        if len(out.rows) >= n:
+            break
+    if not out.header and not out.findings:
+        out.findings.append(_no_header())
+    return out
+
+
+def _no_header() -> Finding:
+    return Finding("no_header", Severity.ERROR, "The file is empty: the first row must name the columns.", 1)
+
+
+def read_table(source: Source, mapping: ColumnMapping | None = None, *, delimiter: str | None = None,
+               kind: Kind | None = None) -> Iterator[Record]:
+    """Yield one :class:`Record` per data row, built as ``kind`` (or the mapping's kind).
+
+    Without a mapping, :func:`guess_mapping` is tried. Raises :class:`MappingError` when no
+    mapping fits the header. Required cells that are empty give ``empty_cell`` errors; rows
+    with more non-empty cells than the header give ``wrong_cell_count`` (usually a delimiter
+    inside an unquoted cell).
+    """
+    delim, rows = _rows(source, delimiter)
+    header: list[str] | None = None
+    builder: _RowBuilder | None = None
+    for start, row, findings in rows:
+        if row is None or (header is not None and findings):
+            yield Record(start, None, findings)
+            if start == 0:
+                return  # the whole file is unreadable
+            continue
+        if header is None:
+            header = [h.strip() for h in row]
+            if mapping is None:
+                mapping = guess_mapping(header, kind)
+                if mapping is None:
+                    raise MappingError("Choose which columns hold the parts of each example: no column "
+                                       "is named like user/assistant or prompt/chosen/rejected.")
+            builder = _RowBuilder(mapping, header, kind, delim)
+            if findings:
+                yield Record(start, None, findings)
+            continue
+        assert builder is not None
+        yield builder.build(start, row)
+    if header is None:
+        yield Record(1, None, [_no_header()])
+
+
+class _RowBuilder:
+    """Turns one row into an OpenAI object for a checked mapping."""
+
+    def __init__(self, mapping: ColumnMapping, header: list[str], kind: Kind | None, delimiter: str) -> None:
+        self.mapping = mapping
+        self.kind, self.index = mapping.check(header, kind)
+        self.roles = mapping.roles(self.kind)
+        self.width = len(header)
+        self.delimiter = "tab" if delimiter == "\t" else f"“{delimiter}”"
+
+    def build(self, line: int, row: list[str]) -> Record:
+        findings: list[Finding] = []
+        if len(row) > self.width and any(c.strip() for c in row[self.width:]):
+            findings.append(Finding(WRONG_CELL_COUNT, Severity.ERROR,
+                                    f"Line {line} has {len(row)} cells but the header has {self.width}. A cell "
+                                    f"probably contains a {self.delimiter} without being in quotes.", line))
+
+        def cell(column: str) -> str:
+            i = self.index[column]
+            return row[i] if i < len(row) else ""
+
+        parts: dict[str, str] = {}
+        for part, column in self.roles.items():
+            parts[part] = text = cell(column)
+            if not text.strip():
+                findings.append(Finding(EMPTY_CELL, Severity.ERROR,
+                                        f"Line {line}: the “{column}” cell is empty, but it holds the {part}.",
+                                        line))
+        m = self.mapping
+        system = (cell(m.system) if m.system else "") or m.system_prompt or ""
+        head: list[dict[str, Any]] = []
+        if system.strip():
+            head.append({"role": "developer" if self.kind is Kind.RFT else "system", "content": system})
+        data: dict[str, Any]
+        if self.kind is Kind.DPO:
+            data = {"input": {"messages": [*head, {"role": "user", "content": parts["prompt"]}]},
+                    "preferred_output": [{"role": "assistant", "content": parts["chosen"]}],
+                    "non_preferred_output": [{"role": "assistant", "content": parts["rejected"]}]}
+        elif self.kind is Kind.RFT:
+            data = {"messages": [*head, {"role": "user", "content": parts["user"]}]}
+            for name, column in m.extra.items():
+                data[name] = self._extra(name, column, cell(column), line, findings)
+        else:
+            data = {"messages": [*head, {"role": "user", "content": parts["user"]},
+                                 {"role": "assistant", "content": parts["assistant"]}]}
+        return Record(line, None if findings else data, findings)
+
+    def _extra(self, name: str, column: str, text: str, line: int, findings: list[Finding]) -> Any:
+        if name not in self.mapping.json_fields:
+            return text
+        try:
+            return orjson.loads(text)
+        except orjson.JSONDecodeError:
+            findings.append(Finding("not_json", Severity.ERROR,
+                                    f"Line {line}: the “{column}” cell is not valid JSON, but the field "
+                                    f"“{name}” is set to be read as JSON.", line, f"$.{name}"))
+            return None
