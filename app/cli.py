@@ -23,7 +23,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     p.add_argument("--version", action="store_true", help="print the version and exit")
     p.add_argument("--self-test", action="store_true", help="check that the installation works, then exit")
-    p.add_argument("project", nargs="?", help="a project file to open in the app")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    from app.cli_data import add_data_commands
+
+    add_data_commands(sub)
     return p
 
 
@@ -40,6 +43,14 @@ def self_test(extra: list[Callable[[], CheckResult]] | None = None) -> int:
     failed = [r for r in results if not r.ok]
     print("self-test " + ("passed" if not failed else f"FAILED ({len(failed)} problem(s))"))
     return 0 if not failed else 1
+
+
+def split_project_arg(argv: list[str]) -> tuple[list[str], str | None]:
+    """``finetune-studio PROJECT.ftproj`` opens a project: take that path out before parsing, so
+    it is not mistaken for a subcommand."""
+    if argv and not argv[0].startswith("-") and argv[0].endswith(".ftproj"):
+        return argv[1:], argv[0]
+    return argv, None
 
 
 def wants_gui(args: argparse.Namespace) -> bool:

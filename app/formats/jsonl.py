@@ -145,22 +145,27 @@ def read_jsonl(source: Source) -> Iterator[Record]:
 
 
 def _read_jsonl(source: Source) -> Iterator[Record]:
-    loads, error = orjson.loads, orjson.JSONDecodeError
     try:
         for number, raw in enumerate(iter_raw_lines(source), 1):
             if not raw or raw.isspace():
                 continue
-            try:
-                obj = loads(raw)  # orjson also rejects invalid UTF-8: no separate decode step
-            except error as exc:
-                yield _line_error(raw, number, exc)
-                continue
-            if type(obj) is dict:
-                yield Record(number, obj)
-            else:
-                yield Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
+            yield parse_line(raw, number)
     except UnreadableFile as exc:
         yield Record(0, None, [exc.finding])
+
+
+def parse_line(raw: bytes, number: int) -> Record:
+    """One non-blank JSONL line (UTF-8 bytes) as a :class:`Record` numbered ``number``.
+
+    Public so a worker that reads its own byte range of a file numbers lines the same way.
+    """
+    try:
+        obj = orjson.loads(raw)  # orjson also rejects invalid UTF-8: no separate decode step
+    except orjson.JSONDecodeError as exc:
+        return _line_error(raw, number, exc)
+    if type(obj) is dict:
+        return Record(number, obj)
+    return Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
 
 
 def _line_error(raw: bytes, number: int, exc: orjson.JSONDecodeError) -> Record:

@@ -16,7 +16,64 @@ def _v1(conn: sqlite3.Connection) -> None:
     conn.execute("CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)")
 
 
-MIGRATIONS: list[Migration] = [_v1]
+def _run_script(conn: sqlite3.Connection, script: str) -> None:
+    """Run ``;``-separated statements inside the current transaction (``executescript`` would
+    commit first, breaking the all-or-nothing migration)."""
+    for stmt in script.split(";"):
+        body = "\n".join(line for line in stmt.splitlines() if not line.strip().startswith("--")).strip()
+        if body:
+            conn.execute(body)
+
+
+def _v2(conn: sqlite3.Connection) -> None:
+    # Datasets and their examples. Each example keeps its OpenAI JSON as text plus derived columns
+    # (turns, tokens, status, preview…) so lists paint without parsing JSON. The full-text index
+    # is contentless (the text already lives in examples.data) and keeps no positions (searches are
+    # "all these words", never phrases): indexing 100k examples took 1.7 s instead of 3.5 s.
+    # Deleting from it needs the original text, which formats.text.search_text() recomputes.
+    _run_script(
+        conn,
+        """
+        CREATE TABLE datasets (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            kind TEXT NOT NULL CHECK (kind IN ('sft', 'dpo', 'rft')),
+            source TEXT NOT NULL DEFAULT '',
+            model TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE examples (
+            id INTEGER PRIMARY KEY,
+            dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            source_line INTEGER,
+            data TEXT NOT NULL,
+            turns INTEGER NOT NULL,
+            tokens INTEGER NOT NULL,
+            assistant_tokens INTEGER NOT NULL,
+            estimated INTEGER NOT NULL DEFAULT 0,
+            images INTEGER NOT NULL DEFAULT 0,
+            has_system INTEGER NOT NULL DEFAULT 0,
+            has_user INTEGER NOT NULL DEFAULT 0,
+            status TEXT NOT NULL CHECK (status IN ('ok', 'warning', 'error')),
+            findings TEXT NOT NULL DEFAULT '',
+            preview TEXT NOT NULL DEFAULT '',
+            exact_hash INTEGER NOT NULL,
+            norm_hash INTEGER NOT NULL,
+            split TEXT NOT NULL DEFAULT 'train' CHECK (split IN ('train', 'validation')),
+            tags TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT ''
+        );
+        CREATE INDEX examples_by_position ON examples (dataset_id, position);
+        CREATE VIRTUAL TABLE examples_fts USING fts5 (
+            text, content='', columnsize=0, detail=none, tokenize='unicode61 remove_diacritics 2'
+        );
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

@@ -21,6 +21,7 @@ from app.store.migrations import SCHEMA_VERSION, migrate
 APPLICATION_ID = 0x46545344
 PAGE_SIZE = 16384  # measured: 16 KiB pages make bulk imports ~40% faster and the file smaller
 BUSY_TIMEOUT_MS = 5000
+WAL_AUTOCHECKPOINT = 1000  # pages (SQLite's default), restored after bulk writes that pause it
 
 
 def _configure(conn: sqlite3.Connection) -> None:

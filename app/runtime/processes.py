@@ -1,0 +1,50 @@
+"""The worker-process pool for CPU work (parsing, validating, counting tokens).
+
+Spawned, not forked: forking a process that runs Qt and threads is unsafe, and spawn behaves the
+same on every OS (and in a frozen build, with ``multiprocessing.freeze_support()``). Workers
+load the tokenizer once when they start, so the first chunk is not slow.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+
+_lock = threading.Lock()
+_pool: ProcessPoolExecutor | None = None
+_size = 0
+
+
+def _warm_up() -> None:
+    from app.formats.tokens import get_encoding
+
+    get_encoding()
+
+
+def worker_count() -> int:
+    """How many workers to use: one per core (the parent mostly waits and stores)."""
+    return max(1, min(os.cpu_count() or 2, 8))
+
+
+def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
+    """The shared pool, created on first use."""
+    global _pool, _size
+    n = workers or worker_count()
+    with _lock:
+        if _pool is None or _size != n:
+            if _pool is not None:
+                _pool.shutdown(wait=False, cancel_futures=True)
+            _pool = ProcessPoolExecutor(n, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up)
+            _size = n
+        return _pool
+
+
+def shutdown_pool() -> None:
+    """Stop the workers (at exit)."""
+    global _pool
+    with _lock:
+        if _pool is not None:
+            _pool.shutdown(wait=True, cancel_futures=True)
+            _pool = None
