@@ -9,9 +9,10 @@ import sys
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``finetune-studio`` command."""
     multiprocessing.freeze_support()  # must come first in a frozen build that spawns workers
-    from app.cli import build_parser, run, wants_gui
+    from app.cli import build_parser, run, split_project_arg, wants_gui
 
-    args = build_parser().parse_args(argv)
+    rest, project = split_project_arg(list(sys.argv[1:] if argv is None else argv))
+    args = build_parser().parse_args(rest)
     if not wants_gui(args):
         extra = None
         if args.self_test:
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
         return run(args, extra)
     from ui.application import run_app
 
-    return run_app(args.project)
+    return run_app(project)
 
 
 if __name__ == "__main__":
