@@ -5,13 +5,14 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 V=.venv/bin
 
-echo "== ruff"
-$V/ruff check app ui tests $(ls -d bench 2>/dev/null)
-
 if [ "${FTS_IN_KEYRING_SESSION:-}" != 1 ]; then
   export FTS_IN_KEYRING_SESSION=1
   exec dbus-run-session -- bash "$0" "$@"
 fi
+
+echo "== ruff"
+$V/ruff check app ui tests $(ls -d bench 2>/dev/null)
+
 
 # A throw-away home for the keyring daemon, so tests never touch the user's real keyring.
 KR_HOME=$(mktemp -d /tmp/fts-keyring-XXXXXX)
