@@ -28,6 +28,7 @@ class Settings:
     connections: list[ConnectionProfile] = field(default_factory=list)
     active_connection: str = ""  # profile id
     language: str = ""  # "" = follow the system
+    prices: dict[str, Any] = field(default_factory=dict)  # the user's price table (PriceTable.to_dict), if edited
 
     @property
     def last_project(self) -> str | None:
@@ -71,6 +72,7 @@ class Settings:
             "connections": [c.to_dict() for c in self.connections],
             "active_connection": self.active_connection,
             "language": self.language,
+            "prices": self.prices,
         }
 
 
@@ -92,6 +94,7 @@ def load_settings(path: Path) -> Settings:
     s.connections = [ConnectionProfile.from_dict(c) for c in raw.get("connections", []) if isinstance(c, dict)]
     s.active_connection = raw.get("active_connection", "") if isinstance(raw.get("active_connection"), str) else ""
     s.language = raw.get("language", "") if isinstance(raw.get("language"), str) else ""
+    s.prices = raw.get("prices") if isinstance(raw.get("prices"), dict) else {}
     return s
 
 

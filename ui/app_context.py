@@ -72,8 +72,8 @@ class AppContext(QObject):
         if old is not None:
             await old.close()
         self.settings.note_opened(project.path)
-        await self.save_settings()
         self.project_changed.emit(project)
+        await self.save_settings()
 
     async def open_project(self, path: Path) -> Project:
         """Open a project; the current one stays open if this fails (the error propagates)."""
@@ -108,6 +108,17 @@ class AppContext(QObject):
                     self.settings.forget_project(c)
                 self.report_error(str(exc), exc)
         return await self._open(projects.open_or_create_default(self.dirs.default_project))
+
+    def price_table(self):  # noqa: ANN201 - PriceTable
+        """The training prices: the user's edited table, else the dated defaults."""
+        from app.formats.prices import PriceTable
+
+        if self.settings.prices:
+            try:
+                return PriceTable.from_dict(self.settings.prices)
+            except ValueError:
+                log.warning("edited price table unreadable; using the defaults")
+        return PriceTable.default()
 
     # --- connections ----------------------------------------------------------------------
     def active_profile(self) -> ConnectionProfile | None:

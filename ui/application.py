@@ -13,6 +13,9 @@ from PySide6.QtWidgets import QApplication
 from app import __version__
 from app.logs import setup_logging
 from app.paths import app_dirs
+from app.runtime.gc_pause import tune_for_interactive_use
+from app.runtime.processes import process_pool, shutdown_pool
+from app.runtime.threads import run_blocking
 from ui.app_context import AppContext
 from ui.main_window import MainWindow
 from ui.resources import icon
@@ -51,10 +54,14 @@ async def amain(project: str | None) -> int:
     done = asyncio.Event()
     window.closed.connect(done.set)
     window.show()
+    tune_for_interactive_use()
     window.tasks.spawn(ctx.open_startup_project(project))
     window.tasks.spawn(ctx.refresh_connection_state())
+    # Start the worker processes now, so the first import or check does not wait for them.
+    window.tasks.spawn(run_blocking(lambda: process_pool().submit(int).result()))
     await done.wait()
     await ctx.shutdown()
+    await run_blocking(shutdown_pool)
     log.info("Finetune Studio closed")
     return 0
 

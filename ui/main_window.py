@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -134,7 +134,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
-        self.new_action = self._action(self.tr("&New Project…"), self.choose_new_project, QKeySequence.StandardKey.New)
+        # Ctrl+N belongs to "new example" in the Datasets view.
+        self.new_action = self._action(self.tr("&New Project…"), self.choose_new_project, "Ctrl+Shift+N")
         self.open_action = self._action(
             self.tr("&Open Project…"), self.choose_open_project, QKeySequence.StandardKey.Open
         )
@@ -263,15 +264,18 @@ class MainWindow(QMainWindow):
     def show_shortcuts(self) -> None:
         """A sheet of the keyboard shortcuts."""
         rows = [(s.label, s.shortcut) for s in view_specs()] + [
-            (self.tr("New project"), "Ctrl+N"),
+            (self.tr("New project"), "Ctrl+Shift+N"),
             (self.tr("Open project"), "Ctrl+O"),
             (self.tr("Connections"), "Ctrl+,"),
             (self.tr("Keyboard shortcuts"), "F1"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
+        from ui.datasets.actions import SHORTCUTS
+
+        rows += [(QCoreApplication.translate("DatasetsShortcuts", name), keys) for name, keys in SHORTCUTS]
         table = "".join(
             f"<tr><td style='padding-right:24px'>{name}</td>"
-            f"<td><b>{QKeySequence(keys).toString(QKeySequence.NativeText)}</b></td></tr>"
+            f"<td><b>{keys}</b></td></tr>"
             for name, keys in rows
         )
         box = QMessageBox(

@@ -19,6 +19,7 @@ import sqlite_utils
 from app.formats.model import Kind
 from app.formats.pipeline import ChunkResult
 from app.formats.tabular import ColumnMapping
+from app.runtime.gc_pause import gc_paused
 from app.runtime.threads import run_blocking
 from app.services.dataset_check import CheckCancelled, CheckReport, Progress, check_file, resolve_format
 from app.services.projects import Project
@@ -136,8 +137,14 @@ def run_import(
     return ImportResult(dataset_id, report)
 
 
+def run_import_paused(project: Project, request: ImportRequest, **kwargs) -> ImportResult:  # noqa: ANN003
+    """``run_import`` with the garbage collector paused (see ``app.runtime.gc_pause``)."""
+    with gc_paused():
+        return run_import(project, request, **kwargs)
+
+
 async def import_dataset(
     project: Project, request: ImportRequest, *, progress: Progress | None = None, cancel: threading.Event | None = None
 ) -> ImportResult:
     """Import without blocking the event loop (``progress`` is called from a worker thread)."""
-    return await run_blocking(run_import, project, request, progress=progress, cancel=cancel)
+    return await run_blocking(run_import_paused, project, request, progress=progress, cancel=cancel)

@@ -57,7 +57,8 @@ def test_menus_offer_the_project_and_help_commands(window):
 def test_new_project_opens_and_goes_to_the_top_of_recent(window, ctx, arun, tmp_path):
     first = ctx.project.path
     window.new_project_path(str(tmp_path / "Clinic notes.ftproj"))
-    arun(until(lambda: ctx.project.name == "Clinic notes", what="new project"))
+    arun(until(lambda: window.windowTitle().startswith("Clinic notes"), what="new project"))
+    arun(until(lambda: window.recent_menu.actions()[0].text() == "&1 Clinic notes.ftproj", what="recent menu"))
     assert window.windowTitle() == "Clinic notes — Finetune Studio"
     assert ctx.settings.recent_projects[:2] == [str((tmp_path / "Clinic notes.ftproj").resolve()), str(first)]
     recent = [a.text() for a in window.recent_menu.actions()]

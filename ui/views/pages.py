@@ -36,19 +36,12 @@ def view_specs() -> list[ViewSpec]:
     ]
 
 
-def build_view(key: str, ctx: AppContext) -> QWidget:  # noqa: ARG001 - real views use ctx
+def build_view(key: str, ctx: AppContext) -> QWidget:
     """The page for one view."""
     if key == "datasets":
-        return PlannedViewPage(
-            icon("datasets"),
-            _tr("Datasets"),
-            _tr("Your training data: the examples the model learns from. No datasets yet."),
-            [
-                _tr("Import JSONL, CSV, Alpaca or ShareGPT files; every problem is reported with its line."),
-                _tr("Edit conversations, tag and filter thousands of examples, undo any change."),
-                _tr("See token counts, statistics and the training cost before you spend anything."),
-            ],
-        )
+        from ui.datasets.view import DatasetsView
+
+        return DatasetsView(ctx)
     if key == "annotate":
         return PlannedViewPage(
             icon("annotate"),

@@ -1,0 +1,661 @@
+"""Editing datasets: the operations behind the dataset editor, each with its exact inverse.
+
+Every write is a plain ``fn(db, …)`` for the project's writer thread (``await project.db.write(fn,
+…)``). It commits all of its statements at once or none (``store.tx.transaction``), keeps the
+search index in step, marks the dataset changed, and returns what the caller needs to refresh and
+to undo. Inverses: ``add_example``/``duplicate_examples`` ↔ ``delete_examples`` (whose result
+``restore_examples`` puts back with the same ids and positions), ``set_tags`` ↔ ``restore_tags``,
+``set_split``/``split_dataset`` ↔ ``restore_splits``, ``set_note`` ↔ ``set_note`` (previous),
+``set_example_data``/``set_system_prompt``/``restore_data`` ↔ ``restore_data``, ``move_example`` ↔
+``move_example`` (previous position), ``rename_dataset`` ↔ ``rename_dataset``.
+
+Changed content is re-checked alone, so its turns, tokens, status, findings, preview and hashes
+stay right. ``model=None`` means "the model the dataset was imported for" (token counts depend on
+it). Positions in a dataset are always ``0 … n-1`` (see ``store.examples_repo``).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import random
+import re
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from typing import Any, Literal
+
+import orjson
+import sqlite_utils
+
+from app.formats import pipeline
+from app.formats.jsonl import parse_line
+from app.formats.model import Finding, Kind, Record
+from app.formats.pipeline import DATA, SEARCH, ExampleRow, check_records, findings_from_json
+from app.formats.writers import atomic_write, write_messages_jsonl, write_pairs_jsonl
+from app.runtime.processes import process_pool
+from app.store import datasets_repo
+from app.store import examples_repo as repo
+from app.store.examples_repo import StoredExample
+from app.store.tx import transaction
+
+Split = Literal["train", "validation"]
+SPLITS = ("train", "validation")
+
+
+# Below this many examples, checking here is quicker than shipping them to worker processes.
+POOL_MIN = 3000
+POOL_CHUNK = 1000
+
+
+class EditConflict(Exception):
+    """An undo or redo no longer fits the project (its examples were changed some other way)."""
+
+
+# --- checking -----------------------------------------------------------------------------------
+
+
+def _kind_model(db: sqlite_utils.Database, dataset_id: int, model: str | None) -> tuple[Kind, str | None]:
+    kind = repo.dataset_kind(db.conn, dataset_id)
+    return kind, model if model is not None else repo.dataset_model(db.conn, dataset_id)
+
+
+def _check(obj: dict[str, Any], kind: Kind, line: int | None, model: str | None) -> ExampleRow:
+    """Check new content (stored as compact JSON)."""
+    return _check_objects([(line, obj)], kind, model)[0]
+
+
+def _check_objects(items: list[tuple[int | None, Any]], kind: Kind, model: str | None) -> list[ExampleRow]:
+    """Check new contents ``(line, object)``, in order (top-level: also runs in worker processes)."""
+    if not all(isinstance(obj, dict) for _, obj in items):
+        raise ValueError("an example must be a JSON object")
+    return check_records([Record(line or 0, obj) for line, obj in items], kind, model).examples
+
+
+def _check_texts(items: list[tuple[int | None, str]], kind: Kind, model: str | None) -> list[ExampleRow]:
+    """Check stored JSON texts ``(line, text)`` exactly as an import did (same text → same hashes and
+    findings), so putting old content back restores every derived column as it was."""
+    out = []
+    for line, text in items:
+        raw = text.encode("utf-8")
+        record = parse_line(raw, line or 0)
+        if record.data is None:
+            raise ValueError("the stored example is not a JSON object")
+        # pipeline._row is the import's own per-example step; reusing it keeps undo byte-exact.
+        out.append(pipeline._row(record.data, kind, model, record.line, raw, record.findings, True))
+    return out
+
+
+def _check_many(
+    check: Callable[[list, Kind, str | None], list[ExampleRow]], items: list, kind: Kind, model: str | None
+) -> list[ExampleRow]:
+    """``check(items, kind, model)``, spread over the worker processes when there are many.
+
+    Measured: checking 100k examples in this thread takes ~20 s (token counting mostly).
+    """
+    if len(items) < POOL_MIN:
+        return check(items, kind, model)
+    pool = process_pool()
+    futures = [pool.submit(check, items[i : i + POOL_CHUNK], kind, model) for i in range(0, len(items), POOL_CHUNK)]
+    try:
+        return [row for f in futures for row in f.result()]
+    finally:
+        for f in futures:
+            f.cancel()
+
+
+def _touch(db: sqlite_utils.Database, dataset_ids: Iterable[int]) -> None:
+    for dataset_id in sorted(set(dataset_ids)):
+        datasets_repo.touch_dataset(db, dataset_id)
+
+
+def _replace_rows(db: sqlite_utils.Database, changes: list[tuple[int, int, ExampleRow, str]]) -> None:
+    """Store re-checked rows ``(id, dataset_id, row, old search text)`` in one transaction."""
+    with transaction(db.conn):
+        repo.replace_contents(db.conn, [(i, row, old) for i, _, row, old in changes])
+        _touch(db, (c[1] for c in changes))
+
+
+def _content(db: sqlite_utils.Database, ids: Iterable[int]) -> list[tuple[int, int, int | None, str]]:
+    """``(id, dataset_id, source_line, data)`` of examples (unknown ids are skipped)."""
+    out = []
+    for part in repo.chunks(list(dict.fromkeys(ids))):
+        out.extend(
+            db.conn.execute(
+                f"SELECT id, dataset_id, source_line, data FROM examples WHERE id IN ({repo.marks(len(part))}) "
+                "ORDER BY dataset_id, position",
+                part,
+            )
+        )
+    return out
+
+
+# --- adding, deleting, copying, moving ----------------------------------------------------------
+
+
+def new_example_template(kind: Kind | str) -> dict[str, Any]:
+    """An empty example of ``kind`` to start editing from (its empty texts are flagged until filled)."""
+    kind = Kind(kind)
+    if kind is Kind.DPO:
+        return {
+            "input": {"messages": [{"role": "system", "content": ""}, {"role": "user", "content": ""}]},
+            "preferred_output": [{"role": "assistant", "content": ""}],
+            "non_preferred_output": [{"role": "assistant", "content": ""}],
+        }
+    if kind is Kind.RFT:  # the prompt ends where the model answers; graders read extra fields
+        return {"messages": [{"role": "developer", "content": ""}, {"role": "user", "content": ""}]}
+    return {
+        "messages": [
+            {"role": "system", "content": ""},
+            {"role": "user", "content": ""},
+            {"role": "assistant", "content": ""},
+        ]
+    }
+
+
+def add_example(
+    db: sqlite_utils.Database,
+    dataset_id: int,
+    data: dict[str, Any],
+    *,
+    position: int | None = None,
+    model: str | None = None,
+) -> int:
+    """Insert a new example at ``position`` (later ones move down) or at the end; returns its id.
+
+    New examples have no source line. Undo: ``delete_examples(db, [id])``.
+    """
+    kind, model = _kind_model(db, dataset_id, model)
+    row = _check(data, kind, None, model)
+    conn = db.conn
+    with transaction(conn):
+        n = repo.count(conn, dataset_id)
+        at = n if position is None else max(0, min(position, n))
+        repo.open_gaps(conn, dataset_id, [at])
+        new_id = repo.next_id(conn)
+        conn.execute(
+            f"INSERT INTO examples (id, {datasets_repo.EXAMPLE_COLUMNS}) VALUES (?, {repo.marks(16)})",
+            (new_id, dataset_id, at, None, *row[DATA:SEARCH]),
+        )
+        repo.index(conn, [(new_id, row[SEARCH])])
+        datasets_repo.touch_dataset(db, dataset_id)
+    return new_id
+
+
+def delete_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[StoredExample]:
+    """Delete examples (later ones move up); returns them whole for ``restore_examples``."""
+    conn = db.conn
+    stored = repo.fetch(conn, ids)
+    if not stored:
+        return []
+    kinds = {d: repo.dataset_kind(conn, d) for d in {s.dataset_id for s in stored}}
+    texts = [(s.id, repo.text_of(s.data, kinds[s.dataset_id])) for s in stored]
+    with transaction(conn):
+        repo.unindex(conn, texts)
+        repo.delete_rows(conn, [s.id for s in stored])
+        for dataset_id in kinds:
+            repo.close_gaps(conn, dataset_id, [s.position for s in stored if s.dataset_id == dataset_id])
+        _touch(db, kinds)
+    return stored
+
+
+def restore_examples(db: sqlite_utils.Database, stored: list[StoredExample]) -> None:
+    """Put deleted examples back exactly: same ids, same positions, the others moving down again.
+
+    Raises ``EditConflict`` (changing nothing) when an id has been reused meanwhile.
+    """
+    if not stored:
+        return
+    conn = db.conn
+    stored = sorted(stored, key=lambda s: (s.dataset_id, s.position))
+    kinds = {d: repo.dataset_kind(conn, d) for d in {s.dataset_id for s in stored}}
+    texts = [(s.id, repo.text_of(s.data, kinds[s.dataset_id])) for s in stored]
+    with transaction(conn):
+        if repo.taken_ids(conn, [s.id for s in stored]):
+            raise EditConflict("these examples cannot be put back: their place was taken meanwhile")
+        for dataset_id in kinds:
+            repo.open_gaps(conn, dataset_id, [s.position for s in stored if s.dataset_id == dataset_id])
+        repo.insert_rows(conn, stored)
+        repo.index(conn, texts)
+        for dataset_id in kinds:
+            repo.compact(conn, dataset_id)
+        _touch(db, kinds)
+
+
+def duplicate_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[int]:
+    """Copy examples, each copy right after its original (tags, note and split too).
+
+    Returns the copies' ids in dataset order. Undo: ``delete_examples(db, copies)``.
+    """
+    conn = db.conn
+    originals = repo.fetch(conn, ids)
+    if not originals:
+        return []
+    kinds = {d: repo.dataset_kind(conn, d) for d in {s.dataset_id for s in originals}}
+    with transaction(conn):
+        first = repo.next_id(conn)
+        copies: list[StoredExample] = []
+        for dataset_id in kinds:
+            mine = [s for s in originals if s.dataset_id == dataset_id]
+            # Copy i lands after its original, which itself moved down by the i copies before it.
+            finals = [s.position + i + 1 for i, s in enumerate(mine)]
+            repo.open_gaps(conn, dataset_id, finals)
+            copies += [
+                dataclasses.replace(s, id=first + len(copies) + i, position=p)
+                for i, (s, p) in enumerate(zip(mine, finals, strict=True))
+            ]
+        repo.insert_rows(conn, copies)
+        repo.index(conn, [(c.id, repo.text_of(c.data, kinds[c.dataset_id])) for c in copies])
+        _touch(db, kinds)
+    return [c.id for c in copies]
+
+
+def move_example(db: sqlite_utils.Database, example_id: int, new_position: int) -> int:
+    """Move an example to ``new_position`` (clamped), shifting those in between; returns where it
+    was (undo: ``move_example(db, id, previous)``)."""
+    conn = db.conn
+    found = conn.execute("SELECT dataset_id, position FROM examples WHERE id = ?", (example_id,)).fetchone()
+    if found is None:
+        raise LookupError(f"there is no example {example_id}")
+    dataset_id, old = found
+    with transaction(conn):
+        new = max(0, min(new_position, repo.count(conn, dataset_id) - 1))
+        if new != old:
+            repo.move(conn, example_id, dataset_id, old, new)
+            datasets_repo.touch_dataset(db, dataset_id)
+    return old
+
+
+# --- content ------------------------------------------------------------------------------------
+
+
+def set_example_data(
+    db: sqlite_utils.Database, example_id: int, data: dict[str, Any], *, model: str | None = None
+) -> str:
+    """Replace one example's content (re-checked); returns its previous JSON text for ``restore_data``."""
+    found = _content(db, [example_id])
+    if not found:
+        raise LookupError(f"there is no example {example_id}")
+    _, dataset_id, line, old = found[0]
+    kind, model = _kind_model(db, dataset_id, model)
+    row = _check(data, kind, line, model)
+    _replace_rows(db, [(example_id, dataset_id, row, repo.text_of(old, kind))])
+    return old
+
+
+def restore_data(db: sqlite_utils.Database, previous: dict[int, str], *, model: str | None = None) -> None:
+    """Put back examples' previous JSON texts exactly (re-checked as an import checks them)."""
+    found = _content(db, previous)
+    if len(found) != len(previous):
+        raise EditConflict("some of these examples no longer exist")
+    if not found:
+        return
+    changes = []
+    for dataset_id, rows in _by_dataset(found).items():
+        kind, ds_model = _kind_model(db, dataset_id, model)
+        checked = _check_many(_check_texts, [(line, previous[i]) for i, _, line, _ in rows], kind, ds_model)
+        changes += [
+            (i, dataset_id, row, repo.text_of(old, kind)) for (i, _, _, old), row in zip(rows, checked, strict=True)
+        ]
+    _replace_rows(db, changes)
+
+
+def _by_dataset(found: list[tuple[int, int, int | None, str]]) -> dict[int, list[tuple[int, int, int | None, str]]]:
+    groups: dict[int, list] = defaultdict(list)
+    for item in found:
+        groups[item[1]].append(item)
+    return groups
+
+
+def _with_system(obj: dict[str, Any], kind: Kind, text: str | None, mode: str) -> bool:
+    """Change the leading system (RFT: developer) message of ``obj`` in place; True if changed."""
+    holder = obj.get("input") if kind is Kind.DPO else obj
+    messages = holder.get("messages") if isinstance(holder, dict) else None
+    if not isinstance(messages, list):
+        return False  # a broken example: leave it for the user to fix by hand
+    head = messages[0] if messages and isinstance(messages[0], dict) else None
+    first = head if head is not None and head.get("role") in ("system", "developer") else None
+    if mode == "remove":
+        if first is None:
+            return False
+        del messages[0]
+        return True
+    # RFT has no "system" role (it is an error there); SFT/DPO keep whichever of the two they had.
+    role = "developer" if kind is Kind.RFT else (first["role"] if first is not None else "system")
+    if first is None:
+        if mode == "replace":
+            return False
+        messages.insert(0, {"role": role, "content": text})
+        return True
+    if first.get("content") == text and first["role"] == role:
+        return False
+    first["role"], first["content"] = role, text
+    return True
+
+
+def set_system_prompt(
+    db: sqlite_utils.Database,
+    ids: Iterable[int],
+    text: str | None,
+    *,
+    mode: Literal["set", "replace", "remove"] = "set",
+    model: str | None = None,
+) -> dict[int, str]:
+    """Set, replace or remove the system message (RFT: ``developer``; DPO: in ``input.messages``).
+
+    ``set``: every example gets ``text`` as its first message (added where there was none);
+    ``replace``: only examples that already have one get ``text``; ``remove``: it is deleted.
+    Only the first message counts as the system message. Returns the previous JSON text of each
+    example that changed (for ``restore_data``).
+    """
+    if mode not in ("set", "replace", "remove"):
+        raise ValueError(f"unknown mode {mode!r}")
+    if mode != "remove" and text is None:
+        raise ValueError("a system message needs a text")
+    previous: dict[int, str] = {}
+    changes = []
+    for dataset_id, rows in _by_dataset(_content(db, ids)).items():
+        kind, ds_model = _kind_model(db, dataset_id, model)
+        edited = []
+        for example_id, _, line, old in rows:
+            obj = orjson.loads(old)
+            if _with_system(obj, kind, text, mode):
+                edited.append((example_id, line, obj, old))
+        checked = _check_many(_check_objects, [(line, obj) for _, line, obj, _ in edited], kind, ds_model)
+        for (example_id, _, _, old), row in zip(edited, checked, strict=True):
+            previous[example_id] = old
+            changes.append((example_id, dataset_id, row, repo.text_of(old, kind)))
+    if changes:
+        _replace_rows(db, changes)
+    return previous
+
+
+# --- tags, notes, splits ------------------------------------------------------------------------
+
+
+def normalise_tags(tags: str | Iterable[str]) -> list[str]:
+    """Tags as stored: commas split tags, spaces trimmed and collapsed, empties and repeats dropped."""
+    out: list[str] = []
+    for tag in [tags] if isinstance(tags, str) else tags:
+        for part in tag.split(","):
+            word = " ".join(part.split())
+            if word and word not in out:
+                out.append(word)
+    return out
+
+
+def tags_text(tags: str | Iterable[str]) -> str:
+    """The stored form of tags: normalised, joined by commas without spaces."""
+    return ",".join(normalise_tags(tags))
+
+
+def _set_column(db: sqlite_utils.Database, column: str, values: dict[int, str]) -> None:
+    """Write one text column of several examples, one transaction (``column`` is trusted)."""
+    if not values:
+        return
+    conn = db.conn
+    with transaction(conn):
+        touched = repo.datasets_of(conn, values)
+        conn.executemany(f"UPDATE examples SET {column} = ? WHERE id = ?", [(v, i) for i, v in values.items()])
+        _touch(db, touched)
+
+
+def set_tags(
+    db: sqlite_utils.Database, ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
+) -> dict[int, str]:
+    """Add and remove tags on examples (removals first; new tags go last, alphabetically); returns
+    the previous tags text of each example that changed (for ``restore_tags``)."""
+    added, removed = sorted(normalise_tags(add), key=str.casefold), set(normalise_tags(remove))
+    previous: dict[int, str] = {}
+    new: dict[int, str] = {}
+    for example_id, old in repo.column_values(db.conn, "tags", ids).items():
+        tags = [t for t in normalise_tags(str(old)) if t not in removed]
+        tags += [t for t in added if t not in tags]
+        text = ",".join(tags)
+        if text != old:
+            previous[example_id], new[example_id] = str(old), text
+    _set_column(db, "tags", new)
+    return previous
+
+
+def restore_tags(db: sqlite_utils.Database, previous: dict[int, str]) -> None:
+    """Put back tags texts exactly as they were."""
+    _set_column(db, "tags", previous)
+
+
+def set_note(db: sqlite_utils.Database, example_id: int, note: str) -> str:
+    """Set an example's note; returns the previous one (undo: ``set_note(db, id, previous)``)."""
+    old = repo.column_values(db.conn, "note", [example_id])
+    if not old:
+        raise LookupError(f"there is no example {example_id}")
+    if old[example_id] != note:
+        _set_column(db, "note", {example_id: note})
+    return str(old[example_id])
+
+
+def set_split(db: sqlite_utils.Database, ids: Iterable[int], split: Split) -> dict[int, str]:
+    """Put examples in the training or validation split; returns the previous split of each
+    example that changed (for ``restore_splits``)."""
+    if split not in SPLITS:
+        raise ValueError(f"unknown split {split!r}")
+    previous = {i: str(s) for i, s in repo.column_values(db.conn, "split", ids).items() if s != split}
+    _set_column(db, "split", dict.fromkeys(previous, split))
+    return previous
+
+
+def restore_splits(db: sqlite_utils.Database, previous: dict[int, str]) -> None:
+    """Put back splits exactly as they were."""
+    _set_column(db, "split", previous)
+
+
+@dataclasses.dataclass(frozen=True)
+class SplitResult:
+    """Sizes of a new split, and the previous split of each example that moved (for undo)."""
+
+    train: int
+    validation: int
+    previous: dict[int, str]
+
+
+def split_sizes(total: int, validation_fraction: float) -> tuple[int, int]:
+    """(train, validation) sizes ``split_dataset`` will produce, to show before applying it."""
+    if not 0.0 <= validation_fraction <= 1.0:
+        raise ValueError("the validation share must be between 0 and 1")
+    validation = min(total, int(total * validation_fraction + 0.5))
+    return total - validation, validation
+
+
+def split_dataset(db: sqlite_utils.Database, dataset_id: int, validation_fraction: float, seed: int) -> SplitResult:
+    """Split a whole dataset at random: the same seed on the same examples gives the same split."""
+    rows = db.conn.execute(
+        "SELECT id, split FROM examples WHERE dataset_id = ? ORDER BY position", (dataset_id,)
+    ).fetchall()
+    train, validation = split_sizes(len(rows), validation_fraction)
+    chosen = set(random.Random(seed).sample([i for i, _ in rows], validation))
+    new = {i: "validation" if i in chosen else "train" for i, _ in rows}
+    previous = {i: s for i, s in rows if new[i] != s}
+    _set_column(db, "split", {i: new[i] for i in previous})
+    return SplitResult(train, validation, previous)
+
+
+# --- duplicates ---------------------------------------------------------------------------------
+
+
+def find_duplicates(db: sqlite_utils.Database, dataset_id: int, *, normalised: bool = False) -> list[list[int]]:
+    """Groups of examples with the same content, from the stored hashes (no JSON parsed).
+
+    ``normalised`` also groups copies that differ only in letter case and spacing. Each group is in
+    dataset order, its first id being the one to keep; groups come in the order of their first.
+    """
+    column = "norm_hash" if normalised else "exact_hash"
+    groups: dict[int, list[int]] = defaultdict(list)
+    for example_id, digest in db.conn.execute(
+        f"SELECT id, {column} FROM examples WHERE dataset_id = ? ORDER BY position", (dataset_id,)
+    ):
+        groups[digest].append(example_id)
+    return [g for g in groups.values() if len(g) > 1]
+
+
+def remove_duplicates(db: sqlite_utils.Database, dataset_id: int, *, normalised: bool = False) -> list[StoredExample]:
+    """Delete all but the first of each group of ``find_duplicates``; undo with ``restore_examples``."""
+    extra = [i for group in find_duplicates(db, dataset_id, normalised=normalised) for i in group[1:]]
+    return delete_examples(db, extra)
+
+
+# --- whole datasets -----------------------------------------------------------------------------
+
+
+def dataset_names(db: sqlite_utils.Database) -> list[str]:
+    """Every dataset's name, alphabetically."""
+    return [r[0] for r in db.conn.execute("SELECT name FROM datasets ORDER BY name COLLATE NOCASE, id")]
+
+
+def unique_name(db: sqlite_utils.Database, base: str) -> str:
+    """``base`` if no dataset has that name yet, else ``"base (2)"``, ``"base (3)"``… ("Contracts (2)"
+    gives "Contracts (3)", not "Contracts (2) (2)")."""
+    names = set(dataset_names(db))
+    base = " ".join(base.split()) or "Dataset"
+    if base not in names:
+        return base
+    stem = re.sub(r" \(\d+\)$", "", base)
+    n = 2
+    while f"{stem} ({n})" in names:
+        n += 1
+    return f"{stem} ({n})"
+
+
+def create_empty_dataset(db: sqlite_utils.Database, name: str, kind: Kind | str, *, model: str = "") -> int:
+    """A new dataset with no examples; returns its id."""
+    with transaction(db.conn):
+        return datasets_repo.create_dataset(db, _clean_name(name), Kind(kind), model=model)
+
+
+def _clean_name(name: str) -> str:
+    cleaned = " ".join(name.split())
+    if not cleaned:
+        raise ValueError("a dataset needs a name")
+    return cleaned
+
+
+def rename_dataset(db: sqlite_utils.Database, dataset_id: int, name: str) -> str:
+    """Rename a dataset; returns its previous name (undo: rename back)."""
+    conn = db.conn
+    row = conn.execute("SELECT name FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"there is no dataset {dataset_id}")
+    with transaction(conn):
+        conn.execute("UPDATE datasets SET name = ? WHERE id = ?", (_clean_name(name), dataset_id))
+        datasets_repo.touch_dataset(db, dataset_id)
+    return row[0]
+
+
+def duplicate_dataset(db: sqlite_utils.Database, dataset_id: int, new_name: str | None = None) -> int:
+    """Copy a dataset with all its examples (tags, notes, splits too); returns the copy's id.
+
+    ``new_name`` defaults to a free "name (2)". One transaction; undo: ``delete_dataset``.
+    """
+    conn = db.conn
+    row = conn.execute("SELECT name, kind, source, model FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"there is no dataset {dataset_id}")
+    name, kind, source, model = row
+    name = _clean_name(new_name) if new_name else unique_name(db, name)
+    with transaction(conn):
+        copy = datasets_repo.create_dataset(db, name, Kind(kind), source=source, model=model)
+        repo.copy_dataset_rows(conn, dataset_id, copy, Kind(kind))
+    return copy
+
+
+def delete_dataset(db: sqlite_utils.Database, dataset_id: int) -> None:
+    """Delete a dataset, its examples and their search entries (not undoable: ask first)."""
+    conn = db.conn
+    kind = repo.dataset_kind(conn, dataset_id)
+    with transaction(conn):
+        repo.delete_dataset_rows(conn, dataset_id, kind)
+        conn.execute("DELETE FROM datasets WHERE id = ?", (dataset_id,))
+
+
+# --- reading and exporting ----------------------------------------------------------------------
+
+ExportFormat = Literal["openai", "messages", "pairs"]
+
+
+def export_dataset(
+    db: sqlite_utils.Database,
+    dataset_id: int,
+    path: str | os.PathLike[str],
+    fmt: ExportFormat = "openai",
+    *,
+    split: Split | None = None,
+) -> int:
+    """Write a dataset (or one split of it) to ``path`` all-or-nothing; returns how many examples.
+
+    ``openai``: each example's stored JSON as is, one per line (an imported JSONL file comes back
+    byte for byte). ``messages`` (SFT/RFT) and ``pairs`` (DPO): the open formats of local trainers
+    (see ``formats.writers``). A read: run it with ``project.db.read``.
+    """
+    kind = repo.dataset_kind(db.conn, dataset_id)
+    if fmt not in ("openai", "messages", "pairs"):
+        raise ValueError(f"unknown export format {fmt!r}")
+    if (fmt == "pairs") != (kind is Kind.DPO) and fmt != "openai":
+        raise ValueError(f"{kind.name} data cannot be written in the {fmt!r} format")
+    sql = "SELECT data FROM examples WHERE dataset_id = ?" + (" AND split = ?" if split else "") + " ORDER BY position"
+    rows = db.conn.execute(sql, (dataset_id, split) if split else (dataset_id,))
+    if fmt == "openai":
+        written = 0
+
+        def blocks() -> Iterable[str]:
+            nonlocal written
+            while batch := rows.fetchmany(2000):  # ~2 MB per write: few system calls
+                written += len(batch)
+                yield "".join(f"{d}\n" for (d,) in batch)
+
+        atomic_write(path, blocks())
+        return written
+    objects = (orjson.loads(d) for (d,) in rows)
+    return write_pairs_jsonl(path, objects) if fmt == "pairs" else write_messages_jsonl(path, objects)
+
+
+@dataclasses.dataclass(frozen=True)
+class ExampleDetail:
+    """One example as the editor shows it."""
+
+    id: int
+    dataset_id: int
+    kind: Kind
+    data: dict[str, Any]
+    text: str  # the stored JSON, as is
+    status: str
+    findings: list[Finding]
+    tags: list[str]
+    note: str
+    split: str
+    source_line: int | None
+    position: int
+    tokens: int
+
+
+def get_example_detail(db: sqlite_utils.Database, example_id: int) -> ExampleDetail:
+    """Everything about one example (a read)."""
+    row = db.conn.execute(
+        "SELECT e.id, e.dataset_id, d.kind, e.data, e.status, e.findings, e.tags, e.note, e.split, e.source_line, "
+        "e.position, e.tokens FROM examples e JOIN datasets d ON d.id = e.dataset_id WHERE e.id = ?",
+        (example_id,),
+    ).fetchone()
+    if row is None:
+        raise LookupError(f"there is no example {example_id}")
+    i, ds, kind, text, status, findings, tags, note, split, line, position, tokens = row
+    return ExampleDetail(
+        i,
+        ds,
+        Kind(kind),
+        orjson.loads(text),
+        text,
+        status,
+        findings_from_json(findings),
+        normalise_tags(tags),
+        note,
+        split,
+        line,
+        position,
+        tokens,
+    )

@@ -1,0 +1,1 @@
+"""The Datasets view: datasets list, examples table, example editor, validation and statistics."""

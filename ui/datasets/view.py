@@ -1,0 +1,463 @@
+"""The Datasets view: where training data is made good.
+
+Top: the project's datasets. Below: the examples of the selected dataset (search, filters, table)
+beside a side panel with the example editor, the validation findings and the statistics. Every edit
+is committed as it happens and can be undone (Ctrl+Z / Ctrl+Shift+Z).
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
+from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QToolBar,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.formats.model import Kind
+from app.formats.prices import TRAINING_CONTEXT
+from app.services import dataset_edits as edits
+from app.services.dataset_overview import dataset_overview, example_at_line
+from app.store import datasets_repo
+from app.store.example_pages import ExampleFilter
+from ui.app_context import AppContext
+from ui.datasets import commands
+from ui.datasets.datasets_list import DatasetsTableModel, kind_label
+from ui.datasets.examples_model import ExamplesTableModel
+from ui.datasets.examples_pane import ExamplesPane
+from ui.datasets.stats_panel import StatsPanel
+from ui.datasets.validation_panel import ValidationPanel
+from ui.tasks import TaskScope
+
+DEFAULT_MODEL = "gpt-4.1-mini-2025-04-14"
+
+
+class DatasetsView(QWidget):
+    """The dataset editor. Owns a task scope and an undo stack (cleared when the project changes)."""
+
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.title = self.tr("Datasets")
+        self.tasks = TaskScope("datasets", on_error=lambda _n, e: ctx.report_error(str(e), e))
+        self.undo_stack = QUndoStack(self)
+        self.dataset_id: int | None = None
+        self.dataset_kind: Kind | None = None
+        self.example_id: int | None = None
+        self._overview_running = self._overview_again = False
+        self._ui_state = QSettings(str(ctx.dirs.config / "window.ini"), QSettings.Format.IniFormat)
+        self.setAcceptDrops(True)
+        self._build()
+        self._overview_timer = QTimer(self, singleShot=True, interval=300)
+        self._overview_timer.timeout.connect(lambda: self.tasks.spawn(self.refresh_overview()))
+        self._list_timer = QTimer(self, singleShot=True, interval=300)
+        self._list_timer.timeout.connect(lambda: self.tasks.spawn(self.reload_datasets()))
+        ctx.project_changed.connect(self._on_project_changed)
+        if ctx.project is not None:
+            self._on_project_changed(ctx.project)
+
+    # --- layout ---------------------------------------------------------------------------
+    def _build(self) -> None:
+        from ui.datasets.actions import build_toolbar
+
+        self.toolbar: QToolBar = build_toolbar(self)
+        self.datasets_model = DatasetsTableModel(self)
+        self.datasets_table = QTableView()
+        self.datasets_table.setModel(self.datasets_model)
+        self.datasets_table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.datasets_table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.datasets_table.verticalHeader().hide()
+        self.datasets_table.setAccessibleName(self.tr("Datasets of the project"))
+        h = self.datasets_table.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        self.datasets_table.selectionModel().currentRowChanged.connect(self._on_dataset_row)
+
+        self.examples_model = ExamplesTableModel(lambda: self.ctx.project, self)
+        self.examples = ExamplesPane(self.examples_model)
+        self.examples.filter_changed.connect(self._on_filter)
+        self.examples.table.selectionModel().currentRowChanged.connect(self._on_example_row)
+        self.examples_model.total_changed.connect(lambda _n: self._update_count())
+
+        from ui.datasets.editor import ExampleEditorWidget
+
+        self.editor = ExampleEditorWidget()
+        self.editor.example_edited.connect(self._on_example_edited)
+        self.editor.tags_edited.connect(self._on_tags_edited)
+        self.editor.note_edited.connect(self._on_note_edited)
+        self.validation = ValidationPanel()
+        self.validation.finding_activated.connect(lambda ex, path: self.tasks.spawn(self.jump_to(ex, path)))
+        self.stats = StatsPanel()
+        self.stats.edit_prices_requested.connect(self.edit_prices)
+        self.model_combo = QComboBox()
+        self.model_combo.setEditable(True)
+        self.model_combo.addItems(sorted(TRAINING_CONTEXT))
+        self.model_combo.setToolTip(
+            self.tr("The base model you plan to train: it sets the length limit and the price.")
+        )
+        self.model_combo.currentTextChanged.connect(self._on_model_changed)
+        model_row = QHBoxLayout()
+        model_row.addWidget(QLabel(self.tr("Base &model:")))
+        model_row.itemAt(0).widget().setBuddy(self.model_combo)
+        model_row.addWidget(self.model_combo, 1)
+        self.side = QTabWidget()
+        self.side.addTab(self.editor, self.tr("Example"))
+        self.side.addTab(self.validation, self.tr("Validation"))
+        self.side.addTab(self.stats, self.tr("Statistics"))
+        side = QWidget()
+        side_lay = QVBoxLayout(side)
+        side_lay.setContentsMargins(0, 0, 0, 0)
+        side_lay.addLayout(model_row)
+        side_lay.addWidget(self.side, 1)
+
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        self.lower.addWidget(self.examples)
+        self.lower.addWidget(side)
+        self.lower.setStretchFactor(0, 3)
+        self.lower.setStretchFactor(1, 2)
+        self.upper = QSplitter(Qt.Orientation.Vertical)
+        self.upper.addWidget(self.datasets_table)
+        self.upper.addWidget(self.lower)
+        self.upper.setStretchFactor(0, 1)
+        self.upper.setStretchFactor(1, 4)
+        for name, splitter in (("datasets/upper", self.upper), ("datasets/lower", self.lower)):
+            splitter.setObjectName(name)
+            state = self._ui_state.value(name)
+            if state:
+                splitter.restoreState(state)
+            splitter.splitterMoved.connect(
+                lambda *_a, s=splitter: self._ui_state.setValue(s.objectName(), s.saveState())
+            )
+
+        self.empty = self._empty_state()
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.upper)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.toolbar)
+        lay.addWidget(self.stack, 1)
+
+    def _empty_state(self) -> QWidget:
+        w = QWidget()
+        title = QLabel(self.tr("No datasets yet"))
+        f = title.font()
+        f.setPointSizeF(f.pointSizeF() * 1.5)
+        f.setBold(True)
+        title.setFont(f)
+        text = QLabel(self.tr(
+            "A dataset holds the examples the model learns from. Import a file you already have (JSONL, CSV, "
+            "Alpaca, ShareGPT or preference pairs) — or drop it here — or start an empty dataset and write "
+            "examples yourself."
+        ))
+        text.setWordWrap(True)
+        text.setFixedWidth(520)
+        imp = QPushButton(self.tr("Import a file…"))
+        imp.setDefault(True)
+        imp.clicked.connect(self.import_file)
+        new = QToolButton()
+        new.setText(self.tr("Create a dataset"))
+        new.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        new.setMenu(self.new_menu)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(imp)
+        row.addWidget(new)
+        row.addStretch(1)
+        lay = QVBoxLayout(w)
+        lay.addStretch(1)
+        lay.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
+        lay.addLayout(row)
+        lay.addStretch(2)
+        return w
+
+    # --- project and datasets -------------------------------------------------------------
+    def _on_project_changed(self, project: Any) -> None:
+        self.undo_stack.clear()
+        self.dataset_id = None
+        self.examples_model.set_dataset(None)
+        self.editor.set_example(None, Kind.SFT, None)
+        if project is not None:
+            self.tasks.spawn(self.reload_datasets())
+
+    async def reload_datasets(self, select: int | None = None) -> None:
+        """Re-read the datasets list (counts change with edits) and keep or set the selection."""
+        project = self.ctx.project
+        if project is None:
+            return
+        infos = await project.db.read(datasets_repo.list_datasets)
+        if not self.tasks.alive:
+            return
+        keep = select if select is not None else self.dataset_id
+        self.datasets_model.set_rows(infos)
+        self.stack.setCurrentWidget(self.upper if infos else self.empty)
+        row = self.datasets_model.row_of(keep) if keep is not None else None
+        if row is None and infos:
+            row = 0
+        if row is not None:
+            self.datasets_table.selectionModel().setCurrentIndex(
+                self.datasets_model.index(row, 0),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows,
+            )
+        elif not infos:
+            self._select_dataset(None)
+
+    def _on_dataset_row(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        ds = current.data(DatasetsTableModel.ID_ROLE) if current.isValid() else None
+        if ds != self.dataset_id:
+            self._select_dataset(ds)
+
+    def _select_dataset(self, dataset_id: int | None) -> None:
+        self.dataset_id = dataset_id
+        info = next((r for r in self.datasets_model.rows if r.id == dataset_id), None)
+        self.dataset_kind = info.kind if info else None
+        self.example_id = None
+        self.examples_model.set_dataset(dataset_id)
+        self.editor.set_example(None, self.dataset_kind or Kind.SFT, None)
+        if info is not None:
+            self.model_combo.blockSignals(True)
+            self.model_combo.setCurrentText(info.model or DEFAULT_MODEL)
+            self.model_combo.blockSignals(False)
+        self._update_count()
+        self._overview_timer.start(0)
+
+    def current_model(self) -> str:
+        """The base model chosen for checks and cost."""
+        return self.model_combo.currentText().strip() or DEFAULT_MODEL
+
+    def _on_model_changed(self, model: str) -> None:
+        if self.dataset_id is None or self.ctx.project is None:
+            return
+        ds = self.dataset_id
+
+        def save(db: Any) -> None:
+            db.conn.execute("UPDATE datasets SET model = ? WHERE id = ?", (model.strip(), ds))
+
+        self.tasks.spawn(self.ctx.project.db.write(save))
+        self._overview_timer.start()
+
+    async def refresh_overview(self) -> None:
+        """Re-read findings and statistics of the current dataset (requests arriving while one
+        runs are merged into one more run, so edits in quick succession never pile up reads)."""
+        if self._overview_running:
+            self._overview_again = True
+            return
+        self._overview_running = True
+        try:
+            while True:
+                self._overview_again = False
+                await self._refresh_overview_once()
+                if not self._overview_again or not self.tasks.alive:
+                    break
+        finally:
+            self._overview_running = False
+
+    async def _refresh_overview_once(self) -> None:
+        project, ds = self.ctx.project, self.dataset_id
+        if project is None or ds is None:
+            self.validation.show_overview(None)
+            self.stats.show_overview(None)
+            return
+        model = self.current_model()
+        ov = await project.db.read(
+            lambda db: dataset_overview(db, ds, model=model, prices=self.ctx.price_table())
+        )
+        if self.tasks.alive and ds == self.dataset_id:
+            self.validation.show_overview(ov)
+            self.stats.show_overview(ov, model)
+
+    def _update_count(self) -> None:
+        info = next((r for r in self.datasets_model.rows if r.id == self.dataset_id), None)
+        self.examples.set_count(self.examples_model.total, info.examples if info else 0)
+
+    def _on_filter(self, flt: ExampleFilter) -> None:
+        self.examples_model.set_filter(flt)
+
+    # --- examples ---------------------------------------------------------------------------
+    def _on_example_row(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        ex = self.examples_model.example_id(current.row()) if current.isValid() else None
+        if ex != self.example_id:
+            self.example_id = ex
+            self.tasks.spawn(self.load_example(ex))
+
+    async def load_example(self, example_id: int | None, *, keep_text: bool = False) -> None:
+        """Show an example in the editor (``keep_text``: only refresh its findings)."""
+        project = self.ctx.project
+        if example_id is None or project is None:
+            self.editor.set_example(None, self.dataset_kind or Kind.SFT, None)
+            return
+        try:
+            d = await project.db.read(edits.get_example_detail, example_id)
+        except LookupError:
+            return
+        if not self.tasks.alive or example_id != self.example_id:
+            return
+        if keep_text:
+            self.editor.show_findings(d.findings)
+        else:
+            self.editor.set_example(d.id, d.kind, d.data, d.findings, d.tags, d.note)
+
+    def _push(self, command: commands.DbCommand) -> None:
+        self.undo_stack.push(command)
+
+    def _done(self, touched: commands.Touched | None, error: BaseException | None) -> None:
+        """After any edit is committed (or failed): refresh what it touched."""
+        if error is not None:
+            self.ctx.report_error(self.tr("The change could not be saved: {e}").format(e=error), error)
+            return
+        if touched is None or not self.tasks.alive:
+            return
+        self._list_timer.start()
+        self._overview_timer.start()
+        if touched.dataset_id != self.dataset_id:
+            return
+        if touched.rows_moved:
+            self.examples_model.refresh()
+            if touched.select is not None:
+                self.tasks.spawn(self.jump_to(touched.select, ""))
+        else:
+            self.examples_model.refresh_rows(touched.example_ids)
+            if self.example_id in touched.example_ids:
+                # An edit typed in the editor only needs fresh findings; undo and bulk edits reload the text.
+                self.tasks.spawn(self.load_example(self.example_id, keep_text=not touched.reload))
+
+    def _on_example_edited(self, example_id: int, data: dict) -> None:
+        if self.ctx.project is None or self.dataset_id is None:
+            return
+        self._push(commands.edit_example(self.ctx.project, self.dataset_id, example_id, data, self._done))
+
+    def _on_tags_edited(self, example_id: int, tags: list) -> None:
+        if self.ctx.project is None or self.dataset_id is None:
+            return
+        self.tasks.spawn(self._retag(example_id, [t.strip() for t in tags if t.strip()]))
+
+    async def _retag(self, example_id: int, tags: list[str]) -> None:
+        d = await self.ctx.project.db.read(edits.get_example_detail, example_id)
+        add, remove = set(tags) - set(d.tags), set(d.tags) - set(tags)
+        if add or remove:
+            self._push(commands.set_tags(self.ctx.project, self.dataset_id, [example_id], add, remove, self._done))
+
+    def _on_note_edited(self, example_id: int, note: str) -> None:
+        if self.ctx.project is not None and self.dataset_id is not None:
+            self._push(commands.set_note(self.ctx.project, self.dataset_id, example_id, note, self._done))
+
+    async def jump_to(self, example_id: int, path: str = "") -> None:
+        """Select an example in the table (loading pages as needed) and focus ``path`` in the editor."""
+        project, ds = self.ctx.project, self.dataset_id
+        if project is None or ds is None:
+            return
+        row = self.examples_model.row_of(example_id)
+        if row is None:
+            from app.store.example_pages import position_of
+
+            model = self.examples_model
+            row = await project.db.read(
+                position_of, ds, model.filter, example_id, model.sort_key, model.descending
+            )
+            if row is None:  # hidden by the filter: clear it so the example can be shown
+                self.examples.search.clear()
+                self.examples.status.setCurrentIndex(0)
+                self.examples_model.set_filter(ExampleFilter())
+                row = await project.db.read(position_of, ds, ExampleFilter(), example_id, model.sort_key,
+                                            model.descending)
+            if row is None or not self.tasks.alive:
+                return
+            await self.examples_model.ensure_loaded(row)
+        if not self.tasks.alive:
+            return
+        index = self.examples_model.index(row, 0)
+        self.examples.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+        )
+        self.examples.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
+        self.side.setCurrentWidget(self.editor)
+        if path:
+            await asyncio.sleep(0)  # the editor fills itself when the selection lands
+            for _ in range(50):
+                if self.editor.example_id == example_id:
+                    break
+                await asyncio.sleep(0.02)
+            self.editor.focus_path(path)
+
+    async def jump_to_line(self, dataset_id: int, line: int) -> None:
+        """From an import report: show the example that came from ``line``."""
+        project = self.ctx.project
+        if project is None:
+            return
+        ex = await project.db.read(example_at_line, dataset_id, line)
+        if dataset_id != self.dataset_id:
+            await self.reload_datasets(select=dataset_id)
+        if ex is not None:
+            await self.jump_to(ex)
+
+    # --- drag and drop ----------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        from ui.datasets.import_dialog import accepts_drop
+
+        if accepts_drop(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        from ui.datasets.import_dialog import accepts_drop
+
+        path = accepts_drop(event.mimeData())
+        if path:
+            event.acceptProposedAction()
+            self.import_file(path)
+
+    # --- commands live in actions.py (toolbar, menus, dialogs) -------------------------------
+    def import_file(self, path: str | None = None) -> None:
+        """Open the import dialog (non-modal)."""
+        from ui.datasets.actions import open_import
+
+        open_import(self, path)
+
+    def edit_prices(self) -> None:
+        """Edit the price table behind the cost estimate."""
+        from ui.datasets.actions import open_prices
+
+        open_prices(self)
+
+    def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
+        """Cancel the view's tasks."""
+        self.tasks.cancel_all()
+        super().closeEvent(event)
+
+
+def new_dataset_actions(view: DatasetsView) -> list[QAction]:
+    """"New dataset" entries, one per kind."""
+    out = []
+    for kind in Kind:
+        act = QAction(kind_label(kind), view)
+        act.triggered.connect(lambda _=False, k=kind: view.tasks.spawn(_create(view, k)))
+        out.append(act)
+    return out
+
+
+async def _create(view: DatasetsView, kind: Kind) -> None:
+    project = view.ctx.project
+    if project is None:
+        return
+
+    def make(db: Any) -> int:
+        return edits.create_empty_dataset(db, edits.unique_name(db, view.tr("New dataset")), kind)
+
+    ds = await project.db.write(make)
+    await view.reload_datasets(select=ds)
+
