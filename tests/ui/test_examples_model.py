@@ -8,7 +8,8 @@ import threading
 from types import SimpleNamespace
 
 import pytest
-from PySide6.QtCore import QLocale, QModelIndex, QPoint, Qt
+import shiboken6
+from PySide6.QtCore import QLocale, QModelIndex, QObject, QPoint, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QTableView
@@ -296,5 +297,18 @@ def test_without_a_project_nothing_loads(arun):
         model.set_dataset(3)
         await model.wait_idle()
         assert model.rowCount() == 0 and not await model.ensure_loaded(0)
+
+    arun(scenario())
+
+
+def test_a_page_arriving_after_the_view_closed_is_ignored(data, arun):
+    async def scenario():
+        owner = QObject()
+        model = ExamplesTableModel(lambda: data.project, owner)
+        model.set_dataset(data.big)
+        loading = model._fetching
+        shiboken6.delete(owner)  # the view and its model are gone while the page is being read
+        await asyncio.wait({loading})
+        assert loading.exception() is None
 
     arun(scenario())

@@ -18,6 +18,7 @@ import logging
 from collections.abc import Callable, Iterable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
@@ -83,8 +84,6 @@ class ExamplesTableModel(QAbstractTableModel):
         self._tasks = TaskScope("examples table", self._task_failed)
         self._icons: dict[str, QIcon] = {}
         self._locale = QLocale()
-        # Pending tasks must not touch a model Qt has deleted.
-        self.destroyed.connect(self._tasks.cancel_all)
 
     # --- state ----------------------------------------------------------------------------
     @property
@@ -189,6 +188,12 @@ class ExamplesTableModel(QAbstractTableModel):
         """Stop every load (the view is closing)."""
         self._tasks.cancel_all()
 
+    def _alive(self) -> bool:
+        # A load finishing after Qt deleted the model (its view closed) must not touch it. Checked
+        # rather than cancelling from ``destroyed``: a Python slot on ``destroyed`` corrupts
+        # reference counts in PySide6 6.12 (the interpreter aborts at exit).
+        return self._tasks.alive and shiboken6.isValid(self)
+
     # --- loading --------------------------------------------------------------------------
     def _reload(self) -> None:
         # Loads already running finish on their reader threads and see an older generation; they
@@ -232,10 +237,23 @@ class ExamplesTableModel(QAbstractTableModel):
             return
         self._fetching = self._tasks.spawn(self._fetch(self._generation))
 
+    async def _load(self, generation: int, fn: Callable[..., Any], *args: Any) -> tuple[bool, Any]:
+        """Run ``fn`` on a reader thread; ``(True, result)`` only if the result is still wanted
+        (same generation, model still alive). A failure is reported once."""
+        project = self._project()
+        if project is None:
+            return False, None
+        try:
+            result = await project.db.read(fn, *args)
+        except asyncio.CancelledError:
+            raise
+        except Exception as exc:
+            if generation == self._generation and self._alive():
+                self._fail(exc)
+            return False, None
+        return generation == self._generation and self._alive(), result
+
     async def _fetch(self, generation: int) -> None:
-        project, ds = self._project(), self._dataset_id
-        if project is None or ds is None:
-            return
         read = functools.partial(
             example_pages.page_examples,
             sort=self._sort,
@@ -243,17 +261,9 @@ class ExamplesTableModel(QAbstractTableModel):
             after=self._after,
             limit=self.page_size + 1,  # one more tells whether another page exists
         )
-        try:
-            page = await project.db.read(read, ds, self._filter)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            if generation == self._generation and self._tasks.alive:
-                self._fail(exc)
-            return
-        if generation != self._generation or not self._tasks.alive:
-            return  # a page of an older list: dropped
-        self._append(page)
+        wanted, page = await self._load(generation, read, self._dataset_id, self._filter)
+        if wanted:  # a page of an older list is dropped
+            self._append(page)
 
     def _append(self, page: list[DisplayRow]) -> None:
         if len(page) > self.page_size:
@@ -276,33 +286,13 @@ class ExamplesTableModel(QAbstractTableModel):
         self.rows_loaded.emit(len(self._rows))
 
     async def _count(self, generation: int) -> None:
-        project, ds = self._project(), self._dataset_id
-        if project is None or ds is None:
-            return
-        try:
-            n = await project.db.read(example_pages.count_examples, ds, self._filter)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            if generation == self._generation and self._tasks.alive:
-                self._fail(exc)
-            return
-        if generation == self._generation and self._tasks.alive and not self._exhausted:
+        wanted, n = await self._load(generation, example_pages.count_examples, self._dataset_id, self._filter)
+        if wanted and not self._exhausted:  # once all rows are in, their number is the total
             self._set_total(n)
 
     async def _refresh_rows(self, generation: int, ids: list[int]) -> None:
-        project = self._project()
-        if project is None:
-            return
-        try:
-            fresh = await project.db.read(example_pages.rows_by_id, ids)
-        except asyncio.CancelledError:
-            raise
-        except Exception as exc:
-            if generation == self._generation and self._tasks.alive:
-                self._fail(exc)
-            return
-        if generation != self._generation or not self._tasks.alive:
+        wanted, fresh = await self._load(generation, example_pages.rows_by_id, ids)
+        if not wanted:
             return
         last = self.columnCount() - 1
         for example_id, row in fresh.items():
@@ -317,7 +307,8 @@ class ExamplesTableModel(QAbstractTableModel):
         self.load_failed.emit(self.tr("The examples could not be read: {error}").format(error=exc))
 
     def _task_failed(self, _name: str, exc: BaseException) -> None:
-        self.load_failed.emit(self.tr("The examples could not be read: {error}").format(error=exc))
+        if self._alive():
+            self.load_failed.emit(self.tr("The examples could not be read: {error}").format(error=exc))
 
     # --- Qt model -------------------------------------------------------------------------
     def rowCount(self, parent: AnyIndex = _ROOT) -> int:

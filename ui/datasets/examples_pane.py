@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -58,6 +58,7 @@ class ExamplesPane(QWidget):
             self.split.addItem(text, value)
         self.tag = QLineEdit()
         self.tag.setPlaceholderText(self.tr("Tag"))
+        self.tag.setMinimumWidth(70)
         self.tag.setMaximumWidth(110)
         self.tag.setAccessibleName(self.tr("Tag filter"))
         self.min_tokens = QSpinBox()
@@ -73,6 +74,8 @@ class ExamplesPane(QWidget):
         self.table.setModel(model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Qt's default indicator is "descending": set ascending # first, or the list starts reversed.
+        self.table.horizontalHeader().setSortIndicator(0, Qt.SortOrder.AscendingOrder)
         self.table.setSortingEnabled(True)
         self.table.verticalHeader().hide()
         self.table.setWordWrap(False)
@@ -85,8 +88,8 @@ class ExamplesPane(QWidget):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setStretchLastSection(False)
         digit = self.fontMetrics().horizontalAdvance("0")
-        for col, chars in ((0, 8), (2, 7), (3, 9), (4, 11), (5, 14)):
-            self.table.setColumnWidth(col, digit * chars + 24)
+        for col, chars in ((0, 6), (2, 5), (3, 7), (4, 8), (5, 8)):
+            self.table.setColumnWidth(col, digit * chars + 16)
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.count = QLabel()
 

@@ -135,6 +135,9 @@ class DatasetsView(QWidget):
         self.upper.addWidget(self.lower)
         self.upper.setStretchFactor(0, 1)
         self.upper.setStretchFactor(1, 4)
+        # First start: a short datasets list, and the side panel wide enough for the editor.
+        self.upper.setSizes([140, 600])
+        self.lower.setSizes([540, 460])
         for name, splitter in (("datasets/upper", self.upper), ("datasets/lower", self.lower)):
             splitter.setObjectName(name)
             state = self._ui_state.value(name)
@@ -166,7 +169,9 @@ class DatasetsView(QWidget):
             "examples yourself."
         ))
         text.setWordWrap(True)
-        text.setFixedWidth(520)
+        # A wrapped label reports a too-small height inside centred layouts: fix its size.
+        text.setFixedWidth(540)
+        text.setMinimumHeight(text.heightForWidth(540))
         imp = QPushButton(self.tr("Import a file…"))
         imp.setDefault(True)
         imp.clicked.connect(self.import_file)
@@ -179,11 +184,17 @@ class DatasetsView(QWidget):
         row.addWidget(imp)
         row.addWidget(new)
         row.addStretch(1)
+        # A fixed-width column: a wrapped label measures its height right only at a known width.
+        column = QWidget()
+        column.setFixedWidth(560)
+        col = QVBoxLayout(column)
+        col.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
+        col.addWidget(text)
+        col.addSpacing(8)
+        col.addLayout(row)
         lay = QVBoxLayout(w)
         lay.addStretch(1)
-        lay.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addWidget(text, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addLayout(row)
+        lay.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
         lay.addStretch(2)
         return w
 

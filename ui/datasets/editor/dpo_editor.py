@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QStyle, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
 
 from .common import Anchor, Anchors, EditHub, FindingsBox, GrowingTextEdit, heading, hint, std_icon, tr
 
@@ -84,8 +84,10 @@ class DpoAnswersWidget(QWidget):
             QStyle.StandardPixmap.SP_DialogCancelButton, tr("A worse answer to the same message…"))
         cols = QHBoxLayout()
         cols.setSpacing(12)
-        cols.addWidget(self.preferred, 1)
-        cols.addWidget(self.non_preferred, 1)
+        for column in (self.preferred, self.non_preferred):
+            # Equal halves whatever their text: the answers are compared, so neither may look bigger.
+            column.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+            cols.addWidget(column, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(heading(tr("Answers to compare")))
