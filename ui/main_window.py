@@ -159,7 +159,9 @@ class MainWindow(QMainWindow):
         settings_menu.addAction(self.connections_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
-        help_menu.addAction(self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1"))
+        shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
+        shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("?")])  # text fields still take "?"
+        help_menu.addAction(shortcuts)
         help_menu.addAction(self._action(self.tr("&About Finetune Studio"), self.show_about))
         self._rebuild_recent_menu()
 
@@ -267,7 +269,7 @@ class MainWindow(QMainWindow):
             (self.tr("New project"), "Ctrl+Shift+N"),
             (self.tr("Open project"), "Ctrl+O"),
             (self.tr("Connections"), "Ctrl+,"),
-            (self.tr("Keyboard shortcuts"), "F1"),
+            (self.tr("Keyboard shortcuts"), "F1 or ?"),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
         from ui.datasets.actions import SHORTCUTS

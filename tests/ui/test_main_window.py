@@ -144,3 +144,28 @@ def test_window_geometry_is_remembered(ctx, arun, qtbot):
     w2 = MainWindow(ctx)
     qtbot.addWidget(w2)
     assert (w2.width(), w2.height()) == (790, 610)
+
+
+def test_shortcuts_sheet_lists_the_dataset_keys(window, qtbot):
+    from PySide6.QtWidgets import QMessageBox
+
+    window.show_shortcuts()
+    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
+    for text in ("Next error", "F8", "New example", "Ctrl+N", "Ctrl+Shift+Z", "Search", "Ctrl+F", "F1 or ?"):
+        assert text in box.text()
+    box.close()
+
+
+def test_dropping_a_file_on_the_datasets_view_opens_the_import(window, tmp_path):
+    from PySide6.QtCore import QMimeData, QUrl
+
+    from ui.datasets.import_dialog import accepts_drop
+
+    path = tmp_path / "faq.csv"
+    path.write_text("q,a\n1,2\n")
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    assert accepts_drop(mime) == str(path)
+    other = QMimeData()
+    other.setUrls([QUrl.fromLocalFile(str(tmp_path / "photo.png"))])
+    assert accepts_drop(other) is None

@@ -93,6 +93,7 @@ class DatasetsView(QWidget):
         self.examples.filter_changed.connect(self._on_filter)
         self.examples.table.selectionModel().currentRowChanged.connect(self._on_example_row)
         self.examples_model.total_changed.connect(lambda _n: self._update_count())
+        self.examples_model.load_failed.connect(lambda msg: self.ctx.report_error(msg))
 
         from ui.datasets.editor import ExampleEditorWidget
 
@@ -448,6 +449,7 @@ class DatasetsView(QWidget):
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         """Cancel the view's tasks."""
         self.tasks.cancel_all()
+        self.examples_model.close()
         super().closeEvent(event)
 
 
