@@ -4,17 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import signal
 import sys
 import threading
 from types import TracebackType
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication
 
 from app import __version__
 from app.logs import setup_logging
 from app.paths import app_dirs
 from app.runtime.gc_pause import tune_for_interactive_use
-from app.runtime.processes import process_pool, shutdown_pool
+from app.runtime.processes import shutdown_pool, warm_pool
 from app.runtime.threads import run_blocking
 from ui.app_context import AppContext
 from ui.main_window import MainWindow
@@ -53,12 +55,18 @@ async def amain(project: str | None) -> int:
     window = MainWindow(ctx)
     done = asyncio.Event()
     window.closed.connect(done.set)
+    # A polite "terminate" (logout, kill) closes the window, so the project and workers shut down.
+    signal.signal(signal.SIGTERM, lambda *_: loop.call_soon_threadsafe(window.close))
+    # Python runs signal handlers only between bytecodes; Qt's idle loop runs none, so tick.
+    signal_tick = QTimer(window)
+    signal_tick.start(300)
+    signal_tick.timeout.connect(lambda: None)
     window.show()
     tune_for_interactive_use()
     window.tasks.spawn(ctx.open_startup_project(project))
     window.tasks.spawn(ctx.refresh_connection_state())
     # Start the worker processes now, so the first import or check does not wait for them.
-    window.tasks.spawn(run_blocking(lambda: process_pool().submit(int).result()))
+    window.tasks.spawn(run_blocking(warm_pool))
     await done.wait()
     await ctx.shutdown()
     await run_blocking(shutdown_pool)

@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QToolButton
 
+from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
 from ui.datasets import commands
 from ui.datasets.dialogs import DuplicatesDialog, PricesDialog, SplitDialog, SystemPromptDialog, TextDialog
@@ -165,7 +166,7 @@ def export(view: DatasetsView) -> None:
 async def run_export(view: DatasetsView, dataset_id: int, path: str, fmt: str) -> int:
     """Write the file off the GUI thread and say how it went."""
     try:
-        n = await view.ctx.project.db.read(edits.export_dataset, dataset_id, path, fmt)
+        n = await view.ctx.project.db.read(admin.export_dataset, dataset_id, path, fmt)
     except OSError as exc:
         view.ctx.report_error(
             view.tr("Could not write {path}: {why}. The previous file, if any, is unchanged.").format(
@@ -199,7 +200,7 @@ def duplicate_dataset(view: DatasetsView) -> None:
     ds = view.dataset_id
 
     async def run() -> None:
-        new = await view.ctx.project.db.write(edits.duplicate_dataset, ds, None)
+        new = await view.ctx.project.db.write(admin.duplicate_dataset, ds, None)
         await view.reload_datasets(select=new)
 
     view.tasks.spawn(run())
@@ -224,7 +225,7 @@ def delete_dataset(view: DatasetsView) -> None:
     ds = info.id
 
     async def run() -> None:
-        await view.ctx.project.db.write(edits.delete_dataset, ds)
+        await view.ctx.project.db.write(admin.delete_dataset, ds)
         view.undo_stack.clear()  # earlier edits of that dataset can no longer be undone
         view.dataset_id = None
         await view.reload_datasets()

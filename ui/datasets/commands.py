@@ -18,6 +18,7 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
 
 log = logging.getLogger(__name__)
@@ -204,8 +205,8 @@ def rename_dataset(project, dataset_id: int, name: str, on_done) -> DbCommand:  
     """Rename a dataset."""
     return DbCommand(
         _tr("Rename dataset"), project,
-        lambda db: edits.rename_dataset(db, dataset_id, name),
-        lambda prev: (lambda db: edits.rename_dataset(db, dataset_id, prev)),
+        lambda db: admin.rename_dataset(db, dataset_id, name),
+        lambda prev: (lambda db: admin.rename_dataset(db, dataset_id, prev)),
         lambda _r, _u: Touched(dataset_id, []),
         on_done,
     )

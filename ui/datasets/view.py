@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from app.formats.model import Kind
 from app.formats.prices import TRAINING_CONTEXT
-from app.services import dataset_edits as edits
+from app.services import dataset_admin as admin
 from app.services.dataset_overview import dataset_overview, example_at_line
 from app.store import datasets_repo
 from app.store.example_pages import ExampleFilter
@@ -315,7 +315,7 @@ class DatasetsView(QWidget):
             self.editor.set_example(None, self.dataset_kind or Kind.SFT, None)
             return
         try:
-            d = await project.db.read(edits.get_example_detail, example_id)
+            d = await project.db.read(admin.get_example_detail, example_id)
         except LookupError:
             return
         if not self.tasks.alive or example_id != self.example_id:
@@ -360,7 +360,7 @@ class DatasetsView(QWidget):
         self.tasks.spawn(self._retag(example_id, [t.strip() for t in tags if t.strip()]))
 
     async def _retag(self, example_id: int, tags: list[str]) -> None:
-        d = await self.ctx.project.db.read(edits.get_example_detail, example_id)
+        d = await self.ctx.project.db.read(admin.get_example_detail, example_id)
         add, remove = set(tags) - set(d.tags), set(d.tags) - set(tags)
         if add or remove:
             self._push(commands.set_tags(self.ctx.project, self.dataset_id, [example_id], add, remove, self._done))
@@ -469,7 +469,7 @@ async def _create(view: DatasetsView, kind: Kind) -> None:
         return
 
     def make(db: Any) -> int:
-        return edits.create_empty_dataset(db, edits.unique_name(db, view.tr("New dataset")), kind)
+        return admin.create_empty_dataset(db, admin.unique_name(db, view.tr("New dataset")), kind)
 
     ds = await project.db.write(make)
     await view.reload_datasets(select=ds)

@@ -11,6 +11,7 @@ import pytest
 
 from app.formats.model import Kind
 from app.formats.text import search_text
+from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
 from app.services.importing import ImportRequest, run_import
 from app.store import datasets_repo
@@ -290,34 +291,34 @@ def test_duplicates_exact_and_normalised(project, tmp_path):
 def test_dataset_create_rename_duplicate_delete(project, imported):
     ds, _ = imported
     before = state(project)
-    empty = write(project, edits.create_empty_dataset, "  Intake  notes ", "dpo")
-    assert read(project, edits.dataset_names) == ["Contracts", "Intake notes"]
-    assert write(project, edits.rename_dataset, empty, "Contracts (2)") == "Intake notes"
-    assert read(project, edits.unique_name, "Contracts") == "Contracts (3)"
-    assert read(project, edits.unique_name, "Contracts (2)") == "Contracts (3)"
-    assert read(project, edits.unique_name, "Leases") == "Leases"
-    write(project, edits.delete_dataset, empty)
+    empty = write(project, admin.create_empty_dataset, "  Intake  notes ", "dpo")
+    assert read(project, admin.dataset_names) == ["Contracts", "Intake notes"]
+    assert write(project, admin.rename_dataset, empty, "Contracts (2)") == "Intake notes"
+    assert read(project, admin.unique_name, "Contracts") == "Contracts (3)"
+    assert read(project, admin.unique_name, "Contracts (2)") == "Contracts (3)"
+    assert read(project, admin.unique_name, "Leases") == "Leases"
+    write(project, admin.delete_dataset, empty)
     assert state(project) == before
 
-    copy = write(project, edits.duplicate_dataset, ds)
+    copy = write(project, admin.duplicate_dataset, ds)
     infos = {i.id: i for i in read(project, datasets_repo.list_datasets)}
     assert infos[copy].name == "Contracts (2)" and infos[copy].examples == 12
     assert rows(project, copy, "data, tags, status") == rows(project, ds, "data, tags, status")
     assert len(search(project, copy, "lease")) == 12 and len(search(project, ds, "lease")) == 12
     state(project)  # the copy's index entries are right
-    write(project, edits.delete_dataset, copy)
+    write(project, admin.delete_dataset, copy)
     assert state(project) == before
 
-    backup = write(project, edits.duplicate_dataset, ds, "Backup")
+    backup = write(project, admin.duplicate_dataset, ds, "Backup")
     write(project, edits.delete_examples, [r[0] for r in rows(project, backup)[:5]])
-    write(project, edits.delete_dataset, ds)  # the bigger one goes: index emptied, the other re-indexed
+    write(project, admin.delete_dataset, ds)  # the bigger one goes: index emptied, the other re-indexed
     left = read(project, datasets_repo.list_datasets)
     assert [(i.id, i.name, i.examples) for i in left] == [(backup, "Backup", 7)]
     orphans = "SELECT COUNT(*) FROM examples WHERE dataset_id NOT IN (SELECT id FROM datasets)"
     assert read(project, lambda db: db.conn.execute(orphans).fetchone()[0]) == 0
     assert search(project, ds, "lease") == [] and len(search(project, backup, "lease")) == 7
     state(project)
-    write(project, edits.delete_dataset, left[0].id)
+    write(project, admin.delete_dataset, left[0].id)
     assert read(project, lambda db: db.conn.execute("SELECT COUNT(*) FROM examples").fetchone()[0]) == 0
     assert index_entries(project) == []
 
@@ -325,20 +326,20 @@ def test_dataset_create_rename_duplicate_delete(project, imported):
 def test_export_round_trips_byte_for_byte_and_is_atomic(project, imported, tmp_path, monkeypatch):
     ds, source = imported
     out = tmp_path / "out.jsonl"
-    assert read(project, edits.export_dataset, ds, out, "openai") == 12
+    assert read(project, admin.export_dataset, ds, out, "openai") == 12
     assert out.read_bytes() == source.read_bytes()
 
     ids = [r[0] for r in rows(project, ds)]
     write(project, edits.set_split, ids[:2], "validation")
-    assert read(project, lambda db: edits.export_dataset(db, ds, out, "messages", split="validation")) == 2
+    assert read(project, lambda db: admin.export_dataset(db, ds, out, "messages", split="validation")) == 2
     assert [json.loads(x) for x in out.read_text().splitlines()] == [sft(0), sft(1)]
     with pytest.raises(ValueError):
-        read(project, edits.export_dataset, ds, out, "pairs")
+        read(project, admin.export_dataset, ds, out, "pairs")
 
     out.write_text("old contents\n")
     monkeypatch.setattr(os, "fsync", lambda fd: (_ for _ in ()).throw(OSError("disk full")))
     with pytest.raises(OSError):
-        read(project, edits.export_dataset, ds, out, "openai")
+        read(project, admin.export_dataset, ds, out, "openai")
     assert out.read_text() == "old contents\n"
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.jsonl")]  # no temporary file left
 
@@ -347,7 +348,7 @@ def test_example_detail(project, imported):
     ds, _ = imported
     ex = rows(project, ds)[3][0]
     write(project, edits.set_tags, [ex], add={"b", "a"})
-    detail = read(project, edits.get_example_detail, ex)
+    detail = read(project, admin.get_example_detail, ex)
     assert (detail.dataset_id, detail.kind, detail.position, detail.source_line, detail.split) == (
         ds,
         Kind.SFT,
@@ -358,7 +359,7 @@ def test_example_detail(project, imported):
     assert detail.data == sft(3) and detail.findings == [] and sorted(detail.tags) == ["a", "b"]
     assert detail.tokens > 0 and detail.status == "ok"
     prev = write(project, edits.set_example_data, ex, {"messages": [{"role": "user", "content": "hi"}]})
-    detail = read(project, edits.get_example_detail, ex)
+    detail = read(project, admin.get_example_detail, ex)
     assert [f.code for f in detail.findings] == ["no_assistant_message"] and detail.findings[0].line == 4
     write(project, edits.restore_data, {ex: prev})
-    assert read(project, edits.get_example_detail, ex).text == prev
+    assert read(project, admin.get_example_detail, ex).text == prev
