@@ -81,6 +81,19 @@ class ChunkResult:
     examples: list[ExampleRow] = field(default_factory=list)
     problems: list[Finding] = field(default_factory=list)  # lines that are not examples
     size: int = 0  # bytes of the source this chunk covered (for progress)
+    # For a byte range of a file: the examples' DATA is a (start, end) pair within that range, and
+    # ``fill_texts`` reads the text in the receiving process — the bytes never cross a pipe twice.
+    path: str = ""
+    offset: int = 0
+
+    def fill_texts(self) -> None:
+        """Replace (start, end) DATA pairs by the examples' text, read from the source file."""
+        if not self.path or not self.examples:
+            return
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            buf = f.read(self.size)
+        self.examples = [(r[0], buf[r[1][0] : r[1][1]].decode("utf-8"), *r[2:]) for r in self.examples]
 
 
 def status_of(findings: list[Finding]) -> str:
@@ -91,13 +104,21 @@ def status_of(findings: list[Finding]) -> str:
 
 
 def _row(
-    obj: dict, kind: Kind, model: str | None, line: int, raw: bytes, before: list[Finding], store: bool
+    obj: dict,
+    kind: Kind,
+    model: str | None,
+    line: int,
+    raw: bytes,
+    before: list[Finding],
+    store: bool,
+    span: tuple[int, int] | None = None,
 ) -> ExampleRow:
     findings, summary = check_example(obj, kind, line=line, model=model, raw=raw)
     if before:
         findings[:0] = before
     if store:
-        text, short, words = raw.decode("utf-8"), preview(obj, kind), search_text(obj, kind)
+        text = span if span is not None else raw.decode("utf-8")
+        short, words = preview(obj, kind), search_text(obj, kind)
     else:  # only checking: nothing to carry back but numbers and findings
         text = short = words = ""
     return (
@@ -158,12 +179,15 @@ def check_jsonl_range(
     with open(path, "rb") as f:
         f.seek(offset)
         data = f.read(length)
-    out = ChunkResult(size=length)
+    out = ChunkResult(size=length, path=path if store else "", offset=offset)
     examples, problems = out.examples, out.problems
     gc_was = gc.isenabled()
     gc.disable()  # parsing builds no cycles; the collector's scans would only cost time
     try:
+        pos = 0
         for number, raw in enumerate(data.split(b"\n"), first_line):
+            start = pos
+            pos += len(raw) + 1
             if not raw or raw.isspace():
                 continue
             if raw[-1:] == b"\r":
@@ -172,7 +196,8 @@ def check_jsonl_range(
             if record.data is None:
                 problems.extend(record.findings)
                 continue
-            examples.append(_row(record.data, kind, model, number, raw, record.findings, store))
+            span = (start, start + len(raw)) if store else None
+            examples.append(_row(record.data, kind, model, number, raw, record.findings, store, span))
     finally:
         if gc_was:
             gc.enable()

@@ -7,6 +7,7 @@ numbers are rebuilt from the per-example columns (no JSON is parsed), so this st
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import sqlite_utils
 
@@ -93,6 +94,24 @@ def _overview(
         tokens.append(t)
         turns.append(n)
     return DatasetOverview(example_findings, findings, stats, histogram(tokens), histogram(turns, bins=12))
+
+
+def overview_of_file(
+    path: str, dataset_id: int, model: str | None, prices: dict | None, n_epochs: int | None = None
+) -> DatasetOverview:
+    """``dataset_overview`` in a worker process, on its own read-only connection.
+
+    Summarising 100k examples reads every row (~170 MB) and builds 100k small objects; done in the
+    app's process that held the GIL long enough to stall the GUI (measured), so it runs elsewhere.
+    """
+    from app.store.project_file import connect
+
+    db = connect(Path(path), readonly=True)
+    try:
+        table = PriceTable.from_dict(prices) if prices else None
+        return dataset_overview(db, dataset_id, model=model, prices=table, n_epochs=n_epochs)
+    finally:
+        db.close()
 
 
 def example_at_line(db: sqlite_utils.Database, dataset_id: int, line: int) -> int | None:

@@ -107,6 +107,7 @@ def run_import(
 
     def on_chunk(chunk: ChunkResult) -> None:
         if chunk.examples:
+            chunk.fill_texts()
             put(chunk.examples)
         if cancel.is_set():
             raise CheckCancelled

@@ -31,8 +31,9 @@ from PySide6.QtWidgets import (
 
 from app.formats.model import Kind
 from app.formats.prices import TRAINING_CONTEXT
+from app.runtime.processes import process_pool
 from app.services import dataset_admin as admin
-from app.services.dataset_overview import dataset_overview, example_at_line
+from app.services.dataset_overview import example_at_line, overview_of_file
 from app.store import datasets_repo
 from app.store.example_pages import ExampleFilter
 from ui.app_context import AppContext
@@ -287,9 +288,9 @@ class DatasetsView(QWidget):
             self.stats.show_overview(None)
             return
         model = self.current_model()
-        ov = await project.db.read(
-            lambda db: dataset_overview(db, ds, model=model, prices=self.ctx.price_table())
-        )
+        prices = self.ctx.price_table().to_dict()
+        loop = asyncio.get_running_loop()
+        ov = await loop.run_in_executor(process_pool(), overview_of_file, str(project.path), ds, model, prices)
         if self.tasks.alive and ds == self.dataset_id:
             self.validation.show_overview(ov)
             self.stats.show_overview(ov, model)
