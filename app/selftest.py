@@ -99,7 +99,17 @@ def check_core_imports() -> CheckResult:
     return CheckResult("core modules", True, f"{len(names)} modules import")
 
 
-CORE_CHECKS: list[Callable[[], CheckResult]] = [check_keyring, check_project_store, check_core_imports]
+def check_tokenizer() -> CheckResult:
+    """Token counting works with no network (the o200k_base vocabulary ships with the app)."""
+    from app.formats.tokens import count_text
+
+    n = count_text("Hello world, the tenant pays.")
+    if n != 7:
+        return CheckResult("tokenizer", False, f"o200k_base counted {n} tokens where 7 were expected")
+    return CheckResult("tokenizer", True, "o200k_base loaded offline")
+
+
+CORE_CHECKS: list[Callable[[], CheckResult]] = [check_keyring, check_project_store, check_core_imports, check_tokenizer]
 
 
 def run_checks(checks: list[Callable[[], CheckResult]]) -> list[CheckResult]:

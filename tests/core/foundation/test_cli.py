@@ -31,7 +31,7 @@ def test_self_test_passes_here(app_home):
     r = run("--self-test", env=env)
     assert r.returncode == 0, r.stdout + r.stderr
     assert "self-test passed" in r.stdout
-    for check in ("keyring", "project store", "core modules", "Qt window"):
+    for check in ("keyring", "project store", "core modules", "tokenizer", "Qt window"):
         assert f"] {check}:" in r.stdout
     if os.environ.get("FTS_REAL_KEYRING"):
         assert "[ok  ] keyring: backend in use: SecretService" in r.stdout
