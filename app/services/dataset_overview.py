@@ -45,6 +45,7 @@ class DatasetOverview:
     stats: DatasetStats
     tokens_histogram: list[Bin]
     turns_histogram: list[Bin]
+    examples_with_findings: int = 0  # all of them; ``example_findings`` holds at most the first N
 
 
 def histogram(values: list[int], bins: int = 24) -> list[Bin]:
@@ -67,7 +68,7 @@ def dataset_overview(
     model: str | None = None,
     prices: PriceTable | None = None,
     n_epochs: int | None = None,
-    max_example_findings: int = 5000,
+    max_example_findings: int = 2000,
 ) -> DatasetOverview:
     """Everything both panels need, in one read (runs on a reader thread)."""
     with gc_paused():
@@ -93,7 +94,12 @@ def _overview(
     for t, n in db.conn.execute("SELECT tokens, turns FROM examples WHERE dataset_id = ?", (dataset_id,)):
         tokens.append(t)
         turns.append(n)
-    return DatasetOverview(example_findings, findings, stats, histogram(tokens), histogram(turns, bins=12))
+    flagged = db.conn.execute(
+        "SELECT COUNT(*) FROM examples WHERE dataset_id = ? AND findings != ''", (dataset_id,)
+    ).fetchone()[0]
+    return DatasetOverview(
+        example_findings, findings, stats, histogram(tokens), histogram(turns, bins=12), flagged
+    )
 
 
 def overview_of_file(

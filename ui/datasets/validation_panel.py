@@ -59,11 +59,16 @@ class ValidationPanel(QWidget):
         if not groups:
             self.summary.setText(self.tr("✔ No problems found: this dataset follows the platform's rules."))
             return
-        self.summary.setText(
-            self.tr("{e} error(s) must be fixed before training; {w} warning(s) are worth a look.").format(
-                e=f"{errors:,}", w=f"{warnings:,}"
-            )
+        text = self.tr("{e} error(s) must be fixed before training; {w} warning(s) are worth a look.").format(
+            e=f"{errors:,}", w=f"{warnings:,}"
         )
+        shown = len({ef.example_id for ef in ov.example_findings})
+        if ov.examples_with_findings > shown:
+            # Thousands of tree rows would stall the window; the status filter finds the rest.
+            text += " " + self.tr(
+                "Listed: the first {shown} of {total} examples with findings — filter the table by status for all."
+            ).format(shown=f"{shown:,}", total=f"{ov.examples_with_findings:,}")
+        self.summary.setText(text)
         # Errors first, then the biggest groups.
         order = sorted(groups.items(), key=lambda kv: (kv[1][0][1].severity is not Severity.ERROR, -len(kv[1])))
         for code, items in order:
