@@ -441,6 +441,9 @@ class StandinServer:
             ("GET", "/models/{model}"): _retrieve_model,
             ("POST", "/chat/completions"): _chat_completions,
         }
+        from tests.standin.finetuning import install_finetuning  # noqa: PLC0415 (it imports this module)
+
+        install_finetuning(self)  # files, uploads and fine-tuning jobs; a fresh store on every reset()
 
     # --- lifecycle ------------------------------------------------------------------------------
 
