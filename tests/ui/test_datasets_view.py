@@ -201,3 +201,24 @@ def test_new_example_and_delete_with_undo(view, ctx, arun, tmp_path):
         await until(lambda: view.examples_model.total == 13, what="undone")
 
     arun(scenario(), timeout=30)
+
+
+def test_slow_work_shows_a_busy_strip_and_quick_work_does_not(view, ctx, arun, tmp_path):
+    async def scenario():
+        dlg, ds = await import_through_dialog(view, make_file(tmp_path, n=12, bad=False))
+        dlg.close()
+        view.busy.started("Deleting…")  # as a long write does
+        await asyncio.sleep(0.1)
+        assert not view.busy.isVisible()  # nothing flashes for quick work
+        await until(lambda: view.busy.isVisible(), what="strip shown after 300 ms")
+        assert view.busy.label.text() == "Deleting…"
+        view.busy.finished()
+        assert not view.busy.isVisible()
+        # A real undoable edit starts and ends the count.
+        from ui.datasets import actions
+
+        view.examples.table.selectRow(0)
+        actions.set_split(view, "validation")
+        await until(lambda: view.busy.running == 0, what="edit finished")
+
+    arun(scenario(), timeout=30)

@@ -165,6 +165,7 @@ def export(view: DatasetsView) -> None:
 
 async def run_export(view: DatasetsView, dataset_id: int, path: str, fmt: str) -> int:
     """Write the file off the GUI thread and say how it went."""
+    view.busy.started(view.tr("Exporting to {path}…").format(path=path))
     try:
         n = await view.ctx.project.db.read(admin.export_dataset, dataset_id, path, fmt)
     except OSError as exc:
@@ -174,6 +175,8 @@ async def run_export(view: DatasetsView, dataset_id: int, path: str, fmt: str) -
             )
         )
         return 0
+    finally:
+        view.busy.finished()
     view.window().statusBar().showMessage(
         view.tr("Exported {n} examples to {path}").format(n=f"{n:,}", path=path), 8000
     )
@@ -200,7 +203,11 @@ def duplicate_dataset(view: DatasetsView) -> None:
     ds = view.dataset_id
 
     async def run() -> None:
-        new = await view.ctx.project.db.write(admin.duplicate_dataset, ds, None)
+        view.busy.started(view.tr("Copying the dataset…"))
+        try:
+            new = await view.ctx.project.db.write(admin.duplicate_dataset, ds, None)
+        finally:
+            view.busy.finished()
         await view.reload_datasets(select=new)
 
     view.tasks.spawn(run())
@@ -225,7 +232,11 @@ def delete_dataset(view: DatasetsView) -> None:
     ds = info.id
 
     async def run() -> None:
-        await view.ctx.project.db.write(admin.delete_dataset, ds)
+        view.busy.started(view.tr("Deleting “{name}”…").format(name=info.name))
+        try:
+            await view.ctx.project.db.write(admin.delete_dataset, ds)
+        finally:
+            view.busy.finished()
         view.undo_stack.clear()  # earlier edits of that dataset can no longer be undone
         view.dataset_id = None
         await view.reload_datasets()

@@ -52,8 +52,11 @@ class DbCommand(QUndoCommand):
         self._project = project
         self._do, self._undo, self._touched, self._on_done = do, undo, touched, on_done
         self._result: Future | None = None
+        self.on_start: Callable[[str], None] | None = None  # e.g. a busy indicator
 
     def _submit(self, job: Job, undoing: bool) -> None:
+        if self.on_start is not None:
+            self.on_start(self.text())
         fut = self._project.db.submit_write(job)
         if not undoing:
             self._result = fut

@@ -44,6 +44,7 @@ from ui.datasets.examples_pane import ExamplesPane
 from ui.datasets.stats_panel import StatsPanel
 from ui.datasets.validation_panel import ValidationPanel
 from ui.tasks import TaskScope
+from ui.widgets.busy_bar import BusyBar
 
 DEFAULT_MODEL = "gpt-4.1-mini-2025-04-14"
 
@@ -156,6 +157,8 @@ class DatasetsView(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.toolbar)
+        self.busy = BusyBar()
+        lay.addWidget(self.busy)
         lay.addWidget(self.stack, 1)
 
     def _empty_state(self) -> QWidget:
@@ -327,10 +330,12 @@ class DatasetsView(QWidget):
             self.editor.set_example(d.id, d.kind, d.data, d.findings, d.tags, d.note)
 
     def _push(self, command: commands.DbCommand) -> None:
+        command.on_start = lambda what: self.busy.started(self.tr("Saving: {what}…").format(what=what))
         self.undo_stack.push(command)
 
     def _done(self, touched: commands.Touched | None, error: BaseException | None) -> None:
         """After any edit is committed (or failed): refresh what it touched."""
+        self.busy.finished()
         if error is not None:
             self.ctx.report_error(self.tr("The change could not be saved: {e}").format(e=error), error)
             return
