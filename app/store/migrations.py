@@ -96,7 +96,86 @@ def _v4(conn: sqlite3.Connection) -> None:
     _run_script(conn, "CREATE INDEX examples_with_findings ON examples (dataset_id, position) WHERE findings != ''")
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4]
+def _v5(conn: sqlite3.Connection) -> None:
+    # Training jobs. dataset_versions freezes the exact JSONL bytes that were uploaded, so a job
+    # always shows which data trained its model even after the dataset is edited or deleted (hence
+    # ON DELETE SET NULL, not CASCADE); identical content is stored once (content-addressed by sha256).
+    # job_requests is written BEFORE the provider is asked to create a job, so a crash between the
+    # request and its answer can be recovered (look the job up by its metadata.app_request_id).
+    # jobs caches the provider's job objects: the Jobs view paints from it offline at start-up.
+    _run_script(
+        conn,
+        """
+        CREATE TABLE dataset_versions (
+            id INTEGER PRIMARY KEY,
+            dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+            dataset_name TEXT,
+            kind TEXT,
+            sha256 TEXT NOT NULL UNIQUE,
+            examples INTEGER,
+            bytes INTEGER,
+            content BLOB NOT NULL,
+            created_at TEXT
+        );
+        CREATE INDEX dataset_versions_by_dataset ON dataset_versions (dataset_id);
+        CREATE TABLE job_requests (
+            client_request_id TEXT PRIMARY KEY,
+            profile_id TEXT NOT NULL,
+            payload TEXT NOT NULL,
+            training_version_id INTEGER REFERENCES dataset_versions(id),
+            validation_version_id INTEGER REFERENCES dataset_versions(id),
+            created_at TEXT NOT NULL,
+            job_id TEXT NULL
+        );
+        CREATE INDEX job_requests_pending ON job_requests (created_at) WHERE job_id IS NULL;
+        CREATE TABLE jobs (
+            id TEXT PRIMARY KEY,
+            profile_id TEXT NOT NULL,
+            client_request_id TEXT UNIQUE,
+            method TEXT,
+            base_model TEXT,
+            status TEXT,
+            fine_tuned_model TEXT,
+            created_at INTEGER,
+            finished_at INTEGER,
+            trained_tokens INTEGER,
+            estimated_finish INTEGER,
+            error_code TEXT,
+            error_message TEXT,
+            error_param TEXT,
+            training_version_id INTEGER REFERENCES dataset_versions(id),
+            validation_version_id INTEGER REFERENCES dataset_versions(id),
+            raw TEXT,
+            updated_at TEXT
+        );
+        CREATE INDEX jobs_by_profile ON jobs (profile_id, created_at);
+        CREATE INDEX jobs_by_created ON jobs (created_at);
+        CREATE INDEX jobs_by_status ON jobs (status);
+        CREATE TABLE job_events (
+            job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            event_id TEXT NOT NULL,
+            created_at INTEGER,
+            level TEXT,
+            type TEXT,
+            message TEXT,
+            data TEXT,
+            PRIMARY KEY (job_id, event_id)
+        ) WITHOUT ROWID;
+        CREATE INDEX job_events_by_time ON job_events (job_id, created_at);
+        CREATE TABLE job_checkpoints (
+            job_id TEXT NOT NULL REFERENCES jobs(id) ON DELETE CASCADE,
+            checkpoint_id TEXT NOT NULL,
+            step INTEGER,
+            model TEXT,
+            metrics TEXT,
+            created_at INTEGER,
+            PRIMARY KEY (job_id, checkpoint_id)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
