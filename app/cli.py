@@ -25,8 +25,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--self-test", action="store_true", help="check that the installation works, then exit")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
     from app.cli_data import add_data_commands
+    from app.cli_jobs import add_jobs_commands
 
     add_data_commands(sub)
+    add_jobs_commands(sub)
     return p
 
 
