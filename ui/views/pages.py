@@ -54,16 +54,9 @@ def build_view(key: str, ctx: AppContext) -> QWidget:
             ],
         )
     if key == "jobs":
-        return PlannedViewPage(
-            icon("jobs"),
-            _tr("Jobs"),
-            _tr("Train a model on your data and watch the training as it runs."),
-            [
-                _tr("Launch supervised, preference or reinforcement training on OpenAI or Azure OpenAI."),
-                _tr("Follow progress with charts of loss and accuracy; get notified when it ends."),
-                _tr("Every job keeps the exact data it was trained on."),
-            ],
-        )
+        from ui.jobs.view import JobsView
+
+        return JobsView(ctx)
     if key == "playground":
         return PlannedViewPage(
             icon("playground"),
