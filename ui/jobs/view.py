@@ -37,6 +37,8 @@ from app.store import jobs_repo
 from ui.app_context import AppContext
 from ui.jobs.detail import JobDetail, JobDetailWidget
 from ui.jobs.jobs_model import JobsTableModel
+from ui.jobs.launch_wizard import LaunchWizard
+from ui.jobs.notify import JobNotifier
 from ui.tasks import TaskScope
 from ui.widgets.error_banner import ErrorBanner
 
@@ -67,6 +69,8 @@ class JobsView(QWidget):
         self.tasks = TaskScope("jobs", on_error=lambda _n, e: ctx.report_error(str(e), e))
         self.job_id: str | None = None
         self.confirm_box: QMessageBox | None = None
+        self.wizard: LaunchWizard | None = None
+        self.notifier = JobNotifier(self)
         self.polls = 0  # completed poll rounds (tests and diagnostics)
         self._poller: asyncio.Task[Any] | None = None
         self._detail_generation = 0
@@ -85,6 +89,13 @@ class JobsView(QWidget):
         self.refresh_action.triggered.connect(lambda _=False: self.tasks.spawn(self.refresh()))
         self.addAction(self.refresh_action)
         self.toolbar.addAction(self.refresh_action)
+        self.new_job_action = QAction(self.tr("&New training job…"), self)
+        self.new_job_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.new_job_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.new_job_action.setToolTip(self.tr("Start a training job step by step (Ctrl+T)"))
+        self.new_job_action.triggered.connect(lambda _=False: self.open_wizard())
+        self.addAction(self.new_job_action)
+        self.toolbar.addAction(self.new_job_action)
 
         self.banner = ErrorBanner()
         self.model = JobsTableModel(self)
@@ -110,7 +121,7 @@ class JobsView(QWidget):
         self.splitter.setSizes([480, 720])
 
         self.empty = QWidget()
-        text = QLabel(self.tr("No training jobs yet — start one from the Datasets view or the command line."))
+        text = QLabel(self.tr("No training jobs yet — start one with “New training job…” (Ctrl+T)."))
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignCenter)
         text.setFixedWidth(520)
@@ -254,7 +265,9 @@ class JobsView(QWidget):
         client, profile = await self._client()
         for job in active:
             if job.profile_id == profile.id:
-                await jobs_service.poll_job(project, client, profile, job.id)
+                after = await jobs_service.poll_job(project, client, profile, job.id)
+                if after.status != job.status and after.status in jobs_repo.TERMINAL_STATUSES:
+                    self.notifier.notify_job(after)  # it ended: succeeded, failed or cancelled
         if self.tasks.alive:
             await self.reload()
 
@@ -281,6 +294,20 @@ class JobsView(QWidget):
             await asyncio.sleep(self.backoff)
 
     # --- actions --------------------------------------------------------------------------
+    def open_wizard(self) -> LaunchWizard:
+        """Show the launch wizard (non-modal; one at a time)."""
+        if self.wizard is None or not self.wizard.isVisible():
+            self.wizard = LaunchWizard(self.ctx, self)
+            self.wizard.launched.connect(self._on_launched)
+        self.wizard.show()
+        self.wizard.raise_()
+        return self.wizard
+
+    def _on_launched(self, job_id: str) -> None:
+        self.job_id = job_id
+        self.tasks.spawn(self.reload())
+        self.start_polling()
+
     def confirm_action(self, action: str) -> None:
         """Ask (non-modally) before cancelling, pausing or resuming the selected job."""
         job = self.detail.job

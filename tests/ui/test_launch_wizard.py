@@ -1,0 +1,193 @@
+"""The launch wizard against the stand-in: models, data, the estimate, the upload, exactly one job, the
+refusal, a dropped connection, a failing model list; and the notifier's status-bar fallback."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from app.models.connection import ConnectionProfile
+from app.runtime.threads import run_blocking
+from app.secrets import keystore
+from app.services.importing import ImportRequest, run_import
+from app.services.provider_errors import WIND_DOWN_MESSAGE
+from tests.core.datasets.conftest import sft, write_jsonl
+from tests.ui.conftest import until
+from ui.jobs.launch_wizard import CONFIRM, RESULT, retirement_days, suits
+
+MODEL = "gpt-4.1-mini-2025-04-14"
+
+
+@pytest.fixture
+def view(window):
+    v = window.pages.widget(2)
+    v.poll_interval = v.backoff = 0.05
+    return v
+
+
+async def connect(ctx, standin):
+    profile = ConnectionProfile(name="Stand-in", base_url=standin.base_url)
+    ctx.settings.upsert_connection(profile)
+    ctx.settings.active_connection = profile.id
+    keystore.set_key(profile.id, standin.api_key)
+    return profile
+
+
+async def import_dataset(ctx, tmp_path, name, objs):
+    path = tmp_path / f"{name}.jsonl"
+    write_jsonl(path, objs)
+    result = await run_blocking(run_import, ctx.project, ImportRequest(path, name=name))
+    return result.dataset_id
+
+
+async def to_confirmation(view, dataset_id, model=MODEL):
+    wiz = view.open_wizard()
+    wiz.next()
+    await until(lambda: wiz.model_list.count() > 0 and not wiz.models_busy.isVisibleTo(wiz), what="models")
+    ids = [wiz.model_list.item(i).data(256) for i in range(wiz.model_list.count())]
+    wiz.model_list.setCurrentRow(ids.index(model))
+    wiz.next()
+    await until(lambda: wiz.dataset_combo.findData(dataset_id) >= 0, what="datasets")
+    wiz.dataset_combo.setCurrentIndex(wiz.dataset_combo.findData(dataset_id))
+    assert wiz.next_button.isEnabled()
+    wiz.next()
+    assert wiz.pages.currentIndex() == CONFIRM
+    await until(lambda: wiz.plan is not None, what="plan")
+    return wiz
+
+
+def test_launch_end_to_end_then_notified_when_it_succeeds(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        dataset_id = await import_dataset(ctx, tmp_path, "lease", [sft(i) for i in range(12)])
+        wiz = await to_confirmation(view, dataset_id)
+        ids = [wiz.model_list.item(i).data(256) for i in range(wiz.model_list.count())]
+        assert ids[0] in {"gpt-4.1-2025-04-14", MODEL, "gpt-4o-mini-2024-07-18"}  # suited first
+        assert ids.index("o4-mini-2025-04-16") > ids.index(MODEL)
+        ft_row = ids.index("ft:gpt-4.1-mini-2025-04-14:acme::abc123")
+        assert "2027-01-14" in wiz.model_list.item(ft_row).text()
+        text = wiz.summary.text()
+        assert "12 examples" in text and "billable tokens" in text and "epochs" in text
+        assert "about $" in text and "price of" in text
+        assert wiz.start_button.isEnabled()
+        wiz.resize(720, 560)
+        wiz.grab().save("/tmp/wizard_confirm.png")
+        got = []
+        wiz.launched.connect(got.append)
+        wiz.start()
+        await until(lambda: wiz.pages.currentIndex() == RESULT, timeout=8, what="result")
+        assert any(stage == "upload training file" for stage, _d, _t in wiz.progress_seen)
+        assert len(standin.ft.jobs) == 1
+        job_id = next(iter(standin.ft.jobs))
+        assert got == [job_id]
+        assert job_id in wiz.result_text.text() and "Jobs list" in wiz.result_text.text()
+        await until(lambda: view.model.row_of(job_id) >= 0, what="listed")
+        window.sidebar.setCurrentRow(2)
+        await until(lambda: view.model.rows[view.model.row_of(job_id)].status == "succeeded", timeout=8,
+                    what="succeeded")
+        await until(lambda: window.statusBar().currentMessage().startswith("Training finished: ft:"),
+                    what="notified")
+        wiz.close()
+
+    arun(scenario(), timeout=18)
+
+
+def test_errors_block_on_the_confirmation_page(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        bad = {"messages": [{"role": "user", "content": "hi"}]}
+        dataset_id = await import_dataset(ctx, tmp_path, "broken", [sft(1), bad, sft(2)])
+        wiz = await to_confirmation(view, dataset_id)
+        assert wiz.plan.blocked and not wiz.start_button.isEnabled()
+        texts = [wiz.findings.item(i).text() for i in range(wiz.findings.count())]
+        assert any(t.startswith("Error:") and "errors in “broken”" in t for t in texts)
+        wiz.start()  # disabled: nothing happens
+        assert wiz.pages.currentIndex() == CONFIRM and not standin.ft.jobs
+        wiz.close()
+
+    arun(scenario())
+
+
+def test_refusal_shows_the_wind_down_message(window, view, ctx, arun, standin, tmp_path):
+    standin.ft_refuse = {"status": 403, "message": "This organization is not entitled to create fine-tuning jobs.",
+                         "code": "not_entitled"}
+
+    async def scenario():
+        await connect(ctx, standin)
+        dataset_id = await import_dataset(ctx, tmp_path, "lease", [sft(i) for i in range(10)])
+        wiz = await to_confirmation(view, dataset_id)
+        wiz.start()
+        await until(lambda: wiz.pages.currentIndex() == RESULT, timeout=8, what="result")
+        assert WIND_DOWN_MESSAGE in wiz.result_text.text()
+        assert wiz.job_id is None and not standin.ft.jobs and wiz.back_button.isVisible()
+        wiz.close()
+
+    arun(scenario())
+
+
+def test_dropped_connection_during_create_makes_exactly_one_job(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        dataset_id = await import_dataset(ctx, tmp_path, "lease", [sft(i) for i in range(10)])
+        wiz = await to_confirmation(view, dataset_id)
+        standin.inject(path="/fine_tuning/jobs", method="POST", drop=True)
+        wiz.start()
+        await until(lambda: wiz.pages.currentIndex() == RESULT, timeout=12, what="result")
+        assert len(standin.ft.jobs) == 1
+        assert wiz.job_id == next(iter(standin.ft.jobs))
+        wiz.close()
+
+    arun(scenario(), timeout=15)
+
+
+def test_model_list_failure_offers_the_known_models(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        standin.inject(path="/models", status=500, times=10)
+        wiz = view.open_wizard()
+        wiz.method_group.button(2).setChecked(True)  # reinforcement: o4-mini first
+        wiz.next()
+        await until(lambda: wiz.models_message.isVisibleTo(wiz), timeout=8, what="message")
+        assert "could not be listed" in wiz.models_message.text()
+        assert wiz.model_list.item(0).data(256) == "o4-mini-2025-04-16"
+        assert wiz.model_list.count() >= 5
+        assert wiz.next_button.isEnabled()
+        wiz.next()  # RFT: a validation set and a grader are required before going on
+        await until(lambda: wiz.data_problem.text() != "", what="problems")
+        assert not wiz.next_button.isEnabled()
+        wiz.grader.setPlainText("[1, 2]")
+        assert "JSON object" in wiz.data_problem.text()
+        wiz.suffix.setText("x" * 65)
+        assert "at most 64" in wiz.data_problem.text()
+        wiz.own_settings.setChecked(True)
+        wiz.grab().save("/tmp/wizard_data.png")
+        wiz.close()
+
+    arun(scenario(), timeout=15)
+
+
+def test_notifier_fallback_texts(window, view, ctx, arun, standin, tmp_path):
+    from app.store.jobs_repo import JobRow
+
+    job = JobRow(*([None] * len(dataclasses.fields(JobRow))))
+    ok = dataclasses.replace(job, id="ftjob-1", status="succeeded", fine_tuned_model="ft:gpt-4.1:acme::x1")
+    assert view.notifier.tray is None  # offscreen: no tray
+    assert view.notifier.notify_job(ok) == "Training finished: ft:gpt-4.1:acme::x1"
+    assert window.statusBar().currentMessage() == "Training finished: ft:gpt-4.1:acme::x1"
+    failed = dataclasses.replace(ok, status="failed", error_message="Line 3 is not valid JSON.")
+    assert view.notifier.notify_job(failed) == "Training failed: Line 3 is not valid JSON."
+    assert view.notifier.notify_job(dataclasses.replace(ok, status="cancelled")) == "Training cancelled"
+    assert view.notifier.notify_job(dataclasses.replace(ok, status="running")) is None
+    assert window.statusBar().currentMessage() == "Training cancelled"
+
+
+def test_helpers():
+    assert suits("ft:gpt-4.1-mini-2025-04-14:acme::abc", "dpo")
+    assert not suits("gpt-4.1-mini-2025-04-14", "reinforcement")
+    import datetime as dt
+
+    today = dt.date(2026, 11, 26)
+    assert retirement_days("2027-01-14", today) == 49
+    assert retirement_days("2026-01-01", today) < 0
+    assert retirement_days(None, today) is None and retirement_days("soon", today) is None
