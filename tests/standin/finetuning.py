@@ -360,6 +360,15 @@ def _limit(ctx: RouteContext, default: int) -> int | Reply:
     return int(raw)
 
 
+def _list_reply(items: list[dict[str, Any]], ctx: RouteContext, default_limit: int) -> Reply:
+    """One page of ``items`` as an OpenAI list body (or the error reply for a bad cursor/limit)."""
+    page = _page(items, ctx, default_limit)
+    if isinstance(page, Reply):
+        return page
+    data, has_more = page
+    return Reply(body={"object": "list", "data": data, "has_more": has_more})
+
+
 def _page(
     items: list[dict[str, Any]], ctx: RouteContext, default_limit: int
 ) -> tuple[list[dict[str, Any]], bool] | Reply:
@@ -757,11 +766,7 @@ def _list_jobs(ctx: RouteContext) -> Reply:
         items = [j for j in items if not j["metadata"]]
     if wanted:
         items = [j for j in items if all((j["metadata"] or {}).get(k) == v for k, v in wanted.items())]
-    page = _page(items, ctx, 20)
-    if isinstance(page, Reply):
-        return page
-    data, has_more = page
-    return Reply(body={"object": "list", "data": data, "has_more": has_more})
+    return _list_reply(items, ctx, 20)
 
 
 def _retrieve_job(ctx: RouteContext) -> Reply:
@@ -829,11 +834,7 @@ def _list_events(ctx: RouteContext) -> Reply:
             return found
         _, job = found
         items = [dict(e) for e in reversed(job.events)]
-    page = _page(items, ctx, 20)
-    if isinstance(page, Reply):
-        return page
-    data, has_more = page
-    return Reply(body={"object": "list", "data": data, "has_more": has_more})
+    return _list_reply(items, ctx, 20)
 
 
 def _list_checkpoints(ctx: RouteContext) -> Reply:

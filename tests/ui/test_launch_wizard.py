@@ -5,33 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
-
-from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
-from app.secrets import keystore
 from app.services.importing import ImportRequest, run_import
 from app.services.provider_errors import WIND_DOWN_MESSAGE
 from tests.core.datasets.conftest import sft, write_jsonl
 from tests.ui.conftest import until
+from tests.ui.jobs_support import MODEL, connect, jobs_view_fixture  # noqa: F401 - the "view" fixture
 from ui.jobs.launch_wizard import CONFIRM, RESULT, retirement_days, suits
-
-MODEL = "gpt-4.1-mini-2025-04-14"
-
-
-@pytest.fixture
-def view(window):
-    v = window.pages.widget(2)
-    v.poll_interval = v.backoff = 0.05
-    return v
-
-
-async def connect(ctx, standin):
-    profile = ConnectionProfile(name="Stand-in", base_url=standin.base_url)
-    ctx.settings.upsert_connection(profile)
-    ctx.settings.active_connection = profile.id
-    keystore.set_key(profile.id, standin.api_key)
-    return profile
 
 
 async def import_dataset(ctx, tmp_path, name, objs):
