@@ -3,6 +3,7 @@ refusal, a dropped connection, a failing model list; and the notifier's status-b
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 
 from app.runtime.threads import run_blocking
@@ -51,8 +52,6 @@ def test_launch_end_to_end_then_notified_when_it_succeeds(window, view, ctx, aru
         assert "12 examples" in text and "billable tokens" in text and "epochs" in text
         assert "about $" in text and "price of" in text
         assert wiz.start_button.isEnabled()
-        wiz.resize(720, 560)
-        wiz.grab().save("/tmp/wizard_confirm.png")
         got = []
         wiz.launched.connect(got.append)
         wiz.start()
@@ -171,3 +170,43 @@ def test_helpers():
     assert retirement_days("2027-01-14", today) == 49
     assert retirement_days("2026-01-01", today) < 0
     assert retirement_days(None, today) is None and retirement_days("soon", today) is None
+
+
+def test_cancel_during_the_upload_starts_no_job(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        dataset_id = await import_dataset(ctx, tmp_path, "slow", [sft(i) for i in range(12)])
+        wiz = await to_confirmation(view, dataset_id)
+        standin.inject(path="/files", method="POST", delay=1.0)  # a slow upload to cancel
+        wiz.start()
+        await until(lambda: wiz.cancel_event is not None and wiz.stage.text() != "", what="uploading")
+        wiz.close_button.click()  # Cancel while the file is on its way
+        await until(lambda: wiz.pages.currentIndex() == RESULT, timeout=8, what="result")
+        assert "No training job was started" in wiz.result_text.text()
+        await asyncio.sleep(1.2)  # the upload's answer arrives after the cancel
+        assert standin.ft.jobs == {}
+        wiz.close()
+
+    arun(scenario(), timeout=18)
+
+
+def test_labels_travel_with_the_job_and_bad_ones_are_explained(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        dataset_id = await import_dataset(ctx, tmp_path, "labelled", [sft(i) for i in range(12)])
+        wiz = await to_confirmation(view, dataset_id)
+        wiz.back()
+        wiz.metadata.setText("team=legal, no-equals-sign")
+        assert any("key=value" in p for p in wiz.data_problems()) and not wiz.next_button.isEnabled()
+        wiz.metadata.setText("team=legal, review=Q4")
+        assert wiz.data_problems() == [] and wiz.next_button.isEnabled()
+        wiz.next()
+        await until(lambda: wiz.plan is not None and wiz.start_button.isEnabled(), what="plan")
+        wiz.start()
+        await until(lambda: wiz.pages.currentIndex() == RESULT, timeout=8, what="result")
+        job = next(iter(standin.ft.jobs.values()))
+        meta = job.obj["metadata"]
+        assert meta["team"] == "legal" and meta["review"] == "Q4" and "app_request_id" in meta
+        wiz.close()
+
+    arun(scenario(), timeout=18)

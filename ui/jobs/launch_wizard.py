@@ -253,6 +253,10 @@ class LaunchWizard(QDialog):
         self.seed.setValue(-1)
         self.seed.setMinimumWidth(140)
         form.addRow(self.tr("See&d:"), self.seed)
+        self.metadata = QLineEdit()
+        self.metadata.setPlaceholderText(self.tr("optional: key=value, key=value (up to 15, for your own records)"))
+        self.metadata.textChanged.connect(lambda _t: self._update_buttons())
+        form.addRow(self.tr("&Labels:"), self.metadata)
         self.grader = QPlainTextEdit()
         self.grader.setPlaceholderText('{"type": "string_check", "name": "exact", "input": "{{sample.output_text}}", '
                                        '"reference": "{{item.answer}}", "operation": "eq"}')
@@ -359,11 +363,34 @@ class LaunchWizard(QDialog):
         if len(suffix) > SUFFIX_MAX:
             problems.append(self.tr("The suffix is %1 characters long; at most 64 are allowed.")
                             .replace("%1", str(len(suffix))))
+        problems.extend(p for p in [self.metadata_value()[1]] if p)
         if self.method == "reinforcement":
             if self.validation_combo.currentData() is None:
                 problems.append(self.tr("Reinforcement training needs a validation dataset."))
             problems.extend(p for p in [self.grader_value()[1]] if p)
         return problems
+
+    def metadata_value(self) -> tuple[dict[str, str] | None, str]:
+        """The labels typed as ``key=value, …`` and what is wrong with them ("" when fine).
+
+        The platform allows 16 metadata pairs (keys ≤ 64, values ≤ 512 characters); one pair is
+        the app's own request id, which is what makes creating a job safe to retry.
+        """
+        text = self.metadata.text().strip()
+        if not text:
+            return None, ""
+        pairs: dict[str, str] = {}
+        for part in text.split(","):
+            key, sep, value = part.partition("=")
+            key, value = key.strip(), value.strip()
+            if not sep or not key:
+                return None, self.tr("Write labels as key=value, separated by commas.")
+            if len(key) > 64 or len(value) > 512:
+                return None, self.tr("A label's name may have 64 characters and its value 512.")
+            pairs[key] = value
+        if len(pairs) > 15 or "app_request_id" in pairs:
+            return None, self.tr("Up to 15 labels are possible, and “app_request_id” is the app's own.")
+        return pairs, ""
 
     def request(self) -> jobs_service.LaunchRequest:
         """The launch request the pages describe."""
@@ -387,6 +414,7 @@ class LaunchWizard(QDialog):
             hyperparameters=hp or None,
             suffix=self.suffix.text().strip() or None,
             seed=self.seed.value() if self.seed.value() >= 0 else None,
+            metadata=self.metadata_value()[0],
             grader=self.grader_value()[0] if self.method == "reinforcement" else None,
         )
 
