@@ -11,6 +11,7 @@ Async and Qt-free: database work runs through ``project.db``, file work off the 
 from __future__ import annotations
 
 import asyncio
+import logging
 import re
 import shutil
 import tempfile
@@ -28,11 +29,14 @@ from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services import dataset_versions, jobs_api
 from app.services.datasets import dataset_kind, dataset_totals
+from app.services.provider_errors import ProviderError
 from app.store import jobs_repo
 from app.store.jobs_repo import JobRow
 
 if TYPE_CHECKING:
     from app.services.projects import Project
+
+log = logging.getLogger(__name__)
 
 METHOD_KIND = {"supervised": Kind.SFT, "dpo": Kind.DPO, "reinforcement": Kind.RFT}
 ACTIONS = ("cancel", "pause", "resume")
@@ -306,8 +310,27 @@ def _newest_event_id(db: sqlite_utils.Database, job_id: str) -> str | None:
     return newest[0].event_id if newest else None
 
 
+async def _result_rows(
+    project: Project, client: Any, profile: ConnectionProfile, info: jobs_api.JobInfo
+) -> list[dict[str, float]]:
+    """The rows of a succeeded job's result file, fetched once (empty when stored already or unreadable).
+
+    The events list may miss steps (the provider pages and trims it); the result file has them all.
+    A failure here must not fail the poll: the curves from the events still show."""
+    if info.status != "succeeded" or not info.result_files:
+        return []
+    if await project.db.read(jobs_repo.has_result_metrics, info.id):
+        return []
+    try:
+        return await jobs_api.result_metrics(client, profile, info.result_files[0])
+    except ProviderError as exc:
+        log.warning("result file of job %s not read: %s", info.id, exc)
+        return []
+
+
 async def poll_job(project: Project, client: Any, profile: ConnectionProfile, job_id: str) -> JobRow:
-    """Fetch a job, its events newer than the newest stored one, and its checkpoints; store them all."""
+    """Fetch a job, its events newer than the newest stored one, its checkpoints and, once it has
+    succeeded, the per-step rows of its result file (fetched once); store them all."""
     info = await jobs_api.get_job(client, profile, job_id)
     last_seen = await project.db.read(_newest_event_id, job_id)
     events = await jobs_api.new_events(client, profile, job_id, last_seen)
@@ -323,11 +346,15 @@ async def poll_job(project: Project, client: Any, profile: ConnectionProfile, jo
         for c in points
     ]
 
+    result_rows = await _result_rows(project, client, profile, info)
+
     def run(db: sqlite_utils.Database) -> JobRow:
         jobs_repo.upsert_job(db, profile.id, info.raw)  # first: events and checkpoints belong to a stored job
         jobs_repo.add_events(db, job_id, event_dicts)
         if point_dicts:
             jobs_repo.upsert_checkpoints(db, job_id, point_dicts)
+        if result_rows:
+            jobs_repo.add_result_metrics(db, job_id, result_rows, info.finished_at)
         row = jobs_repo.get_job(db, job_id)
         assert row is not None
         return row

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import math
 import sqlite3
+import time
 from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -40,10 +41,21 @@ METRIC_KEYS = (
 )
 SCORE_KEYS = ("train_reward_mean", "valid_reward_mean")  # inside data["scores"] (RFT)
 
+# What only the app sees is kept as job events of its own types (no schema change): each status the
+# app saw a job enter ("app.status", the status in ``message``) and the rows of the result file
+# ("app.result_metrics", ids ``result-<step>``). ``events`` leaves them out, so they never show in the
+# events log nor become the "newest event" the provider is asked about.
+STATUS_EVENT = "app.status"
+RESULT_EVENT = "app.result_metrics"
+_PROVIDER_EVENTS = "(type IS NULL OR type NOT LIKE 'app.%')"
+# Result-file columns named differently from the "metrics" event keys.
+_RESULT_ALIASES = {"train_accuracy": "train_mean_token_accuracy", "valid_accuracy": "valid_mean_token_accuracy"}
+
 _JOB_COLUMNS = (
     "id, profile_id, client_request_id, method, base_model, status, fine_tuned_model, created_at, finished_at, "
     "trained_tokens, estimated_finish, error_code, error_message, error_param, training_version_id, "
-    "validation_version_id, raw, updated_at"
+    "validation_version_id, raw, updated_at, (SELECT json_group_array(json_array(e.event_id, e.message, e.created_at))"
+    f" FROM job_events e WHERE e.job_id = jobs.id AND e.type = '{STATUS_EVENT}') AS status_log"
 )
 
 
@@ -69,6 +81,16 @@ class JobRow:
     validation_version_id: int | None
     raw: str | None  # the provider's job object as JSON
     updated_at: str | None
+    status_log: str | None = None  # JSON [[event id, status, seen at], ...] of the statuses the app saw
+
+    def timeline(self) -> list[tuple[str, int | None]]:
+        """The statuses the app saw the job enter, oldest first, each with when it was first seen."""
+        try:
+            entries = orjson.loads(self.status_log) if self.status_log else []
+        except orjson.JSONDecodeError:
+            return []
+        entries = [e for e in entries if isinstance(e, list) and len(e) == 3 and e[1]]
+        return [(str(e[1]), _int(e[2])) for e in sorted(entries, key=lambda e: str(e[0]))]
 
     @property
     def active(self) -> bool:
@@ -262,6 +284,7 @@ def upsert_job(db: sqlite_utils.Database, profile_id: str, job: Mapping[str, Any
             " error_param = excluded.error_param, raw = excluded.raw, updated_at = excluded.updated_at",
             values,
         )
+        _log_status(conn, job_id, _str(job.get("status")))
         if request is not None:
             _link_job(conn, job_id, request[0], request[1], request[2])
         elif request_id:  # created by this app elsewhere (another project or machine): keep the id anyway
@@ -269,6 +292,30 @@ def upsert_job(db: sqlite_utils.Database, profile_id: str, job: Mapping[str, Any
     found = get_job(db, job_id)
     assert found is not None
     return found
+
+
+def _log_status(conn: sqlite3.Connection, job_id: str, status: str | None) -> None:
+    """Write down ``status`` when it differs from the last status logged for the job."""
+    if not status:
+        return
+    rows = conn.execute(
+        f"SELECT event_id, message FROM job_events WHERE job_id = ? AND type = '{STATUS_EVENT}'", (job_id,)
+    ).fetchall()
+    last = max(rows)[1] if rows else None
+    if last == status:
+        return
+    # The sequence number in the id keeps the order of changes seen within one second.
+    conn.execute(
+        "INSERT INTO job_events (job_id, event_id, created_at, level, type, message, data)"
+        " VALUES (?, ?, ?, 'info', ?, ?, NULL) ON CONFLICT DO NOTHING",
+        (job_id, f"status-{len(rows):05d}", int(time.time()), STATUS_EVENT, status),
+    )
+
+
+def status_log(db: sqlite_utils.Database, job_id: str) -> list[tuple[str, int | None]]:
+    """The statuses the app saw the job enter, oldest first, with the Unix time each was first seen."""
+    job = get_job(db, job_id)
+    return job.timeline() if job else []
 
 
 def get_job(db: sqlite_utils.Database, job_id: str) -> JobRow | None:
@@ -328,7 +375,8 @@ def add_events(db: sqlite_utils.Database, job_id: str, events: list[Mapping[str,
 def events(db: sqlite_utils.Database, job_id: str, limit: int = 500) -> list[JobEvent]:
     """A job's events, newest first."""
     rows = db.conn.execute(
-        "SELECT event_id, created_at, level, type, message, data FROM job_events WHERE job_id = ?"
+        "SELECT event_id, created_at, level, type, message, data FROM job_events"
+        f" WHERE job_id = ? AND {_PROVIDER_EVENTS}"
         " ORDER BY created_at DESC, event_id DESC LIMIT ?",
         (job_id, limit),
     )
@@ -343,12 +391,12 @@ def _number(value: Any) -> float | None:
 
 
 def metrics_series(db: sqlite_utils.Database, job_id: str) -> dict[str, list[tuple[int, float]]]:
-    """Curves from the job's "metrics" events: key → [(step, value)] by step (a repeated step keeps
-    its latest value). Only keys that occur are present."""
+    """Curves from the job's "metrics" events and its stored result-file rows: key → [(step, value)] by
+    step (a repeated step keeps its latest value). Only keys that occur are present."""
     rows = db.conn.execute(
-        "SELECT data FROM job_events WHERE job_id = ? AND type = 'metrics' AND data IS NOT NULL"
+        "SELECT data FROM job_events WHERE job_id = ? AND type IN ('metrics', ?) AND data IS NOT NULL"
         " ORDER BY created_at, event_id",
-        (job_id,),
+        (job_id, RESULT_EVENT),
     )
     by_key: dict[str, dict[int, float]] = {}
     for (text,) in rows:
@@ -364,6 +412,31 @@ def metrics_series(db: sqlite_utils.Database, job_id: str) -> dict[str, list[tup
             if (value := _number(raw)) is not None:
                 by_key.setdefault(key, {})[step] = value
     return {key: sorted(points.items()) for key, points in by_key.items()}
+
+
+def has_result_metrics(db: sqlite_utils.Database, job_id: str) -> bool:
+    """True once the rows of the job's result file are stored."""
+    found = db.conn.execute(
+        "SELECT 1 FROM job_events WHERE job_id = ? AND type = ? LIMIT 1", (job_id, RESULT_EVENT)
+    ).fetchone()
+    return found is not None
+
+
+def add_result_metrics(
+    db: sqlite_utils.Database, job_id: str, rows: list[Mapping[str, float]], seen_at: int | None = None
+) -> int:
+    """Store the per-step rows of a (stored) job's result file so ``metrics_series`` includes them
+    even when the events list was partial; returns how many steps were new."""
+    at = seen_at if seen_at is not None else int(time.time())
+    events: list[dict[str, Any]] = []
+    for row in rows:
+        if (step := _int(row.get("step"))) is None:
+            continue
+        data = {_RESULT_ALIASES.get(k, k): v for k, v in row.items()}
+        data["step"] = step
+        events.append({"id": f"result-{step:07d}", "created_at": at, "level": "info", "type": RESULT_EVENT,
+                       "message": None, "data": data})
+    return add_events(db, job_id, events)
 
 
 # --- checkpoints --------------------------------------------------------------------------------

@@ -1,7 +1,9 @@
-"""One job in detail: header, error, metric charts, events log, checkpoints and the job actions."""
+"""One job in detail: header (with the actual cost), the status history, error, metric charts (loss,
+token accuracy, RFT reward), events log, checkpoints and the job actions."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -13,6 +15,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QPushButton,
+    QScrollArea,
     QStyle,
     QTabWidget,
     QTreeWidget,
@@ -21,7 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.store.jobs_repo import JobCheckpoint, JobEvent, JobRow
+from app.formats.prices import PriceTable, estimate_cost
+from app.store.jobs_repo import TERMINAL_STATUSES, JobCheckpoint, JobEvent, JobRow
 from ui.jobs.chart import LineChartWidget, Series
 from ui.jobs.jobs_model import format_time, method_word, status_icon, status_word
 
@@ -29,6 +33,7 @@ SP = QStyle.StandardPixmap
 _LEVEL_ICONS = {"info": SP.SP_MessageBoxInformation, "warn": SP.SP_MessageBoxWarning,
                 "warning": SP.SP_MessageBoxWarning, "error": SP.SP_MessageBoxCritical}
 _CHECKPOINT_METRICS = ("train_loss", "valid_loss", "full_valid_loss", "full_valid_mean_token_accuracy")
+_REWARD_KEYS = ("train_mean_reward", "full_valid_mean_reward", "train_reward_mean", "valid_reward_mean")
 
 
 @dataclass
@@ -45,6 +50,22 @@ def _value(v: Any) -> str:
     return f"{v:.4g}" if isinstance(v, float) else str(v)
 
 
+def timeline_entries(job: JobRow) -> list[tuple[str, int | None]]:
+    """The job's history as (status, Unix time) pairs, oldest first: "created" at ``created_at``, then
+    each status the app saw it enter (a finished job's last status at ``finished_at``)."""
+    seen = job.timeline() or ([(job.status, None)] if job.status else [])
+    out: list[tuple[str, int | None]] = [("created", job.created_at)] if job.created_at else []
+    for i, (status, at) in enumerate(seen):
+        if i == len(seen) - 1 and status in TERMINAL_STATUSES and job.finished_at:
+            at = job.finished_at
+        out.append((status, at))
+    return out
+
+
+def _money(usd: float) -> str:
+    return f"${usd:,.2f}"
+
+
 class JobDetailWidget(QWidget):
     """The selected job. Emits ``action_requested("cancel"|"pause"|"resume")``; the view confirms it."""
 
@@ -53,6 +74,11 @@ class JobDetailWidget(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.job: JobRow | None = None
+        # The training prices: a table, or a function giving the current one (the view may set it);
+        # otherwise the AppContext of an ancestor view, else the dated defaults.
+        self.prices: PriceTable | Callable[[], PriceTable] | None = None
+        self.cost_usd: float | None = None
+        self.timeline_entries: list[tuple[str, str]] = []  # (status, time text) as shown
         self.status_label = QLabel()
         self.status_label.setTextFormat(Qt.TextFormat.PlainText)
         self.status_icon = QLabel()
@@ -60,6 +86,21 @@ class JobDetailWidget(QWidget):
         f.setPointSizeF(f.pointSizeF() * 1.3)
         f.setBold(True)
         self.status_label.setFont(f)
+        self.cost_label = QLabel()
+        self.cost_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.cost_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.cost_label.hide()
+        self.timeline = QWidget()
+        self.timeline.setAccessibleName(self.tr("Status history"))
+        self.timeline_layout = QHBoxLayout(self.timeline)
+        self.timeline_layout.setContentsMargins(0, 0, 0, 0)
+        self.timeline_area = QScrollArea()
+        self.timeline_area.setWidget(self.timeline)
+        self.timeline_area.setWidgetResizable(True)
+        self.timeline_area.setFrameShape(QScrollArea.Shape.NoFrame)
+        self.timeline_area.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.timeline_area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        self.timeline_area.setFixedHeight(2 * self.fontMetrics().height() + 24)
         self.fields: dict[str, QLabel] = {}
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
@@ -96,11 +137,14 @@ class JobDetailWidget(QWidget):
 
         self.loss_chart = LineChartWidget(self.tr("Loss"), self.tr("Loss"))
         self.accuracy_chart = LineChartWidget(self.tr("Token accuracy"), self.tr("Accuracy"))
+        self.reward_chart = LineChartWidget(self.tr("Reward"), self.tr("Reward"))
+        self.reward_chart.hide()
         charts = QWidget()
         charts_lay = QHBoxLayout(charts)
         charts_lay.setContentsMargins(0, 0, 0, 0)
         charts_lay.addWidget(self.loss_chart)
         charts_lay.addWidget(self.accuracy_chart)
+        charts_lay.addWidget(self.reward_chart)
 
         self.events_list = QTreeWidget()
         self.events_list.setHeaderLabels([self.tr("Level"), self.tr("Time"), self.tr("Message")])
@@ -123,6 +167,8 @@ class JobDetailWidget(QWidget):
         head.addWidget(self.status_label, 1)
         lay = QVBoxLayout(self)
         lay.addLayout(head)
+        lay.addWidget(self.cost_label)
+        lay.addWidget(self.timeline_area)
         lay.addLayout(form)
         lay.addWidget(self.error_label)
         lay.addLayout(buttons)
@@ -177,6 +223,9 @@ class JobDetailWidget(QWidget):
             Series(self.tr("validation accuracy"), series.get("valid_mean_token_accuracy", [])),
             Series(self.tr("full validation accuracy"), series.get("full_valid_mean_token_accuracy", [])),
         ])
+        self._show_rewards(series)
+        self._show_cost(job)
+        self._fill_timeline(job)
         self._fill_events(detail.events if detail else [])
         self._fill_checkpoints(detail.checkpoints if detail else [])
 
@@ -200,3 +249,82 @@ class JobDetailWidget(QWidget):
             item = QTreeWidgetItem(["" if c.step is None else str(c.step), c.model or "", metrics])
             item.setToolTip(1, c.model or "")
             self.checkpoints_list.addTopLevelItem(item)
+
+    def _show_rewards(self, series: dict[str, list[tuple[int, float]]]) -> None:
+        # RFT reports rewards instead of token accuracy: the reward chart then takes the accuracy
+        # chart's place (both show when a job somehow has both).
+        labels = {
+            "train_mean_reward": self.tr("training reward"),
+            "full_valid_mean_reward": self.tr("full validation reward"),
+            "train_reward_mean": self.tr("training score"),
+            "valid_reward_mean": self.tr("validation score"),
+        }
+        self.reward_chart.set_series([Series(labels[k], series.get(k, [])) for k in _REWARD_KEYS])
+        has_reward = self.reward_chart.point_count > 0
+        self.reward_chart.setVisible(has_reward)
+        self.accuracy_chart.setVisible(not has_reward or self.accuracy_chart.point_count > 0)
+
+    def price_table(self) -> PriceTable:
+        """The training prices to price a job with (see ``prices``)."""
+        if isinstance(self.prices, PriceTable):
+            return self.prices
+        if callable(self.prices):
+            return self.prices()
+        parent = self.parentWidget()
+        while parent is not None:
+            ctx = getattr(parent, "ctx", None)
+            if ctx is not None and hasattr(ctx, "price_table"):
+                return ctx.price_table()
+            parent = parent.parentWidget()
+        return PriceTable.default()
+
+    def _show_cost(self, job: JobRow | None) -> None:
+        self.cost_usd = None
+        if job is None or job.trained_tokens is None:
+            self.cost_label.clear()
+            self.cost_label.hide()
+            return
+        estimate = estimate_cost(job.base_model, job.trained_tokens, self.price_table())
+        row = estimate.row
+        if job.method == "reinforcement" or (row is not None and row.unit == "hour"):
+            text = self.tr("Cost: billed by the hour of training, not by tokens")
+            if row is not None and row.unit == "hour":
+                text += self.tr(" (%1 per hour, price of %2)").replace("%1", _money(row.training)).replace(
+                    "%2", row.date)
+        elif estimate.usd is not None and row is not None:
+            self.cost_usd = estimate.usd
+            template = (self.tr("Cost: about %1 (price of %2)") if estimate.usd >= 0.01 or estimate.usd == 0
+                        else self.tr("Cost: less than %1 (price of %2)"))
+            text = template.replace("%1", _money(max(estimate.usd, 0.01) if estimate.usd else 0.0)).replace(
+                "%2", row.date)
+        else:
+            text = self.tr("Cost: not known (no training price for this base model)")
+        self.cost_label.setText(text)
+        self.cost_label.setToolTip(estimate.explanation)
+        self.cost_label.show()
+
+    def _fill_timeline(self, job: JobRow | None) -> None:
+        while (item := self.timeline_layout.takeAt(0)) is not None:
+            if (widget := item.widget()) is not None:
+                widget.deleteLater()
+        entries = timeline_entries(job) if job else []
+        self.timeline_entries = [(status, format_time(at)) for status, at in entries]
+        style = QApplication.style()
+        words: list[str] = []
+        for i, (status, when) in enumerate(self.timeline_entries):
+            if i:
+                arrow = QLabel("→")
+                arrow.setAccessibleName(self.tr("then"))
+                self.timeline_layout.addWidget(arrow)
+            icon = QLabel()
+            icon.setPixmap((style.standardIcon(SP.SP_FileIcon) if status == "created" else status_icon(status))
+                           .pixmap(16, 16))
+            word = self.tr("created") if status == "created" else status_word(status)
+            label = QLabel(f"{word}\n{when}" if when else word)
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            self.timeline_layout.addWidget(icon)
+            self.timeline_layout.addWidget(label)
+            words.append(f"{word} {when}".strip())
+        self.timeline_layout.addStretch(1)
+        self.timeline_area.setVisible(bool(entries))
+        self.timeline.setAccessibleDescription(", ".join(words))
