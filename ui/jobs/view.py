@@ -111,7 +111,7 @@ class JobsView(QWidget):
         h.setStretchLastSection(True)
         self.table.selectionModel().currentRowChanged.connect(self._on_row)
         self.detail = JobDetailWidget()
-        self.detail.prices = ctx.price_table  # the user's edited prices, if any
+        self.detail.prices = self.ctx.price_table  # the user's edited prices, if any
         self.detail.action_requested.connect(self.confirm_action)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
