@@ -39,7 +39,8 @@ def _signed(h: int) -> int:
     return h - (1 << 64) if h >= 1 << 63 else h
 
 
-def _unsigned(h: int) -> int:
+def unsigned(h: int) -> int:
+    """A hash as stored (signed 64-bit) back to the unsigned value the checks compare."""
     return h + (1 << 64) if h < 0 else h
 
 
@@ -54,8 +55,8 @@ def row_summary(row: ExampleRow) -> ExampleSummary:
         row[HAS_SYSTEM],
         row[HAS_USER],
         row[ESTIMATED],
-        _unsigned(row[EXACT_HASH]),
-        _unsigned(row[NORM_HASH]),
+        unsigned(row[EXACT_HASH]),
+        unsigned(row[NORM_HASH]),
     )
 
 

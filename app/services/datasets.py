@@ -12,7 +12,7 @@ import orjson
 import sqlite_utils
 
 from app.formats.model import Finding, Kind, Record
-from app.formats.pipeline import FINDINGS, check_records, findings_from_json
+from app.formats.pipeline import FINDINGS, check_records, findings_from_json, unsigned
 from app.formats.prices import PriceTable
 from app.formats.stats import DatasetStats, StatsAccumulator
 from app.formats.summary import ExampleSummary
@@ -20,10 +20,6 @@ from app.formats.text import search_text
 from app.formats.validate_dataset import DatasetChecker
 from app.store import datasets_repo
 from app.store.tx import transaction
-
-
-def _unsigned(h: int) -> int:
-    return h + (1 << 64) if h < 0 else h
 
 
 def _summary(row: tuple) -> ExampleSummary:
@@ -37,8 +33,8 @@ def _summary(row: tuple) -> ExampleSummary:
         bool(has_system),
         bool(has_user),
         bool(estimated),
-        _unsigned(exact),
-        _unsigned(norm),
+        unsigned(exact),
+        unsigned(norm),
     )
 
 

@@ -4,36 +4,16 @@ launching without duplicates, recovering after a crash, polling into the cache, 
 from __future__ import annotations
 
 import pytest
-import pytest_asyncio
 
 from app.models.connection import ConnectionProfile
-from app.services import dataset_versions, jobs, jobs_api, providers
+from app.services import dataset_versions, jobs, jobs_api
 from app.services.importing import ImportRequest, run_import
-from app.services.projects import open_project_sync
 from app.services.provider_errors import ErrorKind, ProviderError
 from app.store import jobs_repo
-from app.store.project_file import create_project
 from tests.core.datasets.conftest import read, sft, write_jsonl
 
 MODEL = "gpt-4.1-mini-2025-04-14"
 BROKEN = {"messages": [{"role": "user", "content": "A question without any answer"}]}
-
-
-@pytest.fixture
-def project(tmp_path):
-    path = tmp_path / "jobs.ftproj"
-    create_project(path)
-    p = open_project_sync(path)
-    yield p
-    p._close_sync()
-
-
-@pytest_asyncio.fixture
-async def env(standin):
-    profile = ConnectionProfile(name="Work", base_url=standin.base_url)
-    client = providers.build_client(profile, standin.api_key, timeout=5.0)
-    yield standin, profile, client
-    await client.close()
 
 
 def dataset(project, tmp_path, name: str, objs: list[dict]) -> int:
