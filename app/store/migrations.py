@@ -175,7 +175,101 @@ def _v5(conn: sqlite3.Connection) -> None:
     )
 
 
-MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: sqlite3.Connection) -> None:
+    # Playground sessions, batch runs, and the annotation queues both of them feed (issue 7 builds
+    # its judging on these tables). A session keeps its whole state as one JSON document: it is
+    # small, read whole and written whole on every change. Batch results and comparisons keep no
+    # foreign key to examples, so editing or deleting data never loses a result or a judgement.
+    # ``uid`` columns are random ids that stay the same in every copy of the project file, so
+    # judgements from a colleague's copy merge without duplicates.
+    _run_script(
+        conn,
+        """
+        CREATE TABLE playground_sessions (
+            id INTEGER PRIMARY KEY,
+            title TEXT NOT NULL DEFAULT '',
+            state TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX playground_sessions_by_updated ON playground_sessions (updated_at);
+        CREATE TABLE annotation_queues (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            name TEXT NOT NULL UNIQUE,
+            seed INTEGER NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE comparisons (
+            id INTEGER PRIMARY KEY,
+            queue_id INTEGER NOT NULL REFERENCES annotation_queues(id) ON DELETE CASCADE,
+            uid TEXT NOT NULL UNIQUE,
+            position INTEGER NOT NULL,
+            context TEXT NOT NULL,
+            source TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX comparisons_by_queue ON comparisons (queue_id, position);
+        CREATE TABLE candidates (
+            id INTEGER PRIMARY KEY,
+            comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+            slot INTEGER NOT NULL,
+            content TEXT NOT NULL,
+            model TEXT NOT NULL DEFAULT '',
+            profile_id TEXT NOT NULL DEFAULT '',
+            params TEXT NOT NULL DEFAULT '',
+            UNIQUE (comparison_id, slot)
+        );
+        CREATE TABLE judgements (
+            id INTEGER PRIMARY KEY,
+            uid TEXT NOT NULL UNIQUE,
+            comparison_id INTEGER NOT NULL REFERENCES comparisons(id) ON DELETE CASCADE,
+            annotator TEXT NOT NULL,
+            verdict TEXT NOT NULL CHECK (verdict IN ('win', 'tie', 'both_bad', 'skip')),
+            left_slot INTEGER NOT NULL,
+            right_slot INTEGER NOT NULL,
+            winner_slot INTEGER,
+            rewrite TEXT,
+            rationale TEXT NOT NULL DEFAULT '',
+            created_at TEXT NOT NULL,
+            UNIQUE (comparison_id, annotator)
+        );
+        CREATE INDEX judgements_by_annotator ON judgements (annotator, created_at);
+        CREATE TABLE batch_runs (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+            dataset_name TEXT NOT NULL DEFAULT '',
+            split TEXT,
+            targets TEXT NOT NULL,
+            concurrency INTEGER NOT NULL,
+            status TEXT NOT NULL CHECK (status IN ('new', 'running', 'stopped', 'done')),
+            total INTEGER NOT NULL DEFAULT 0,
+            queue_id INTEGER REFERENCES annotation_queues(id) ON DELETE SET NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE TABLE batch_results (
+            run_id INTEGER NOT NULL REFERENCES batch_runs(id) ON DELETE CASCADE,
+            example_id INTEGER NOT NULL,
+            target INTEGER NOT NULL,
+            prompt TEXT NOT NULL,
+            output TEXT,
+            error TEXT,
+            prompt_tokens INTEGER,
+            completion_tokens INTEGER,
+            first_token_ms INTEGER,
+            total_ms INTEGER,
+            cost_usd REAL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (run_id, example_id, target)
+        ) WITHOUT ROWID;
+        """,
+    )
+
+
+MIGRATIONS: list[Migration] = [_v1, _v2, _v3, _v4, _v5, _v6]
 SCHEMA_VERSION = len(MIGRATIONS)
 
 

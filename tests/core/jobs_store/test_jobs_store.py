@@ -101,7 +101,7 @@ def metrics_event(n, step, **data):
 
 
 def test_fresh_project_has_the_jobs_schema(project):
-    assert read(project, lambda db: db.conn.execute("PRAGMA user_version").fetchone()[0]) == 5
+    assert read(project, lambda db: db.conn.execute("PRAGMA user_version").fetchone()[0]) == migrations.SCHEMA_VERSION
     assert tables(project) >= V5_TABLES
 
 
@@ -116,7 +116,7 @@ def test_a_v4_project_is_migrated_on_open(tmp_path, monkeypatch):
     conn.close()
     p = open_project_sync(path)
     try:
-        assert read(p, lambda db: db.conn.execute("PRAGMA user_version").fetchone()[0]) == 5
+        assert read(p, lambda db: db.conn.execute("PRAGMA user_version").fetchone()[0]) == migrations.SCHEMA_VERSION
         assert tables(p) >= V5_TABLES
     finally:
         p._close_sync()
