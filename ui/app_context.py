@@ -10,6 +10,7 @@ import logging
 import traceback
 from enum import StrEnum
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 
@@ -38,6 +39,10 @@ class ConnectionState(StrEnum):
     REJECTED = "rejected"  # key refused
 
 
+class NotConnected(Exception):
+    """No usable connection (none, no key, no keyring); the message says what to do."""
+
+
 class AppContext(QObject):
     """Shared state and the use cases views call. Signals tell views what changed."""
 
@@ -45,6 +50,8 @@ class AppContext(QObject):
     settings_changed = Signal()
     connection_state_changed = Signal(str, str)  # state, detail
     error_reported = Signal(str, str)  # message, details (already redacted)
+    # A model to try in the Playground (from the Jobs view): connection profile id, model id.
+    open_in_playground_requested = Signal(str, str)
 
     def __init__(self, dirs: AppDirs) -> None:
         super().__init__()
@@ -124,6 +131,23 @@ class AppContext(QObject):
     def active_profile(self) -> ConnectionProfile | None:
         """The connection used by default for provider calls."""
         return self.settings.connection(self.settings.active_connection)
+
+    async def client_for(self, profile: ConnectionProfile | None = None) -> tuple[Any, ConnectionProfile]:
+        """The SDK client for ``profile`` (default: the active connection), its key read from the
+        keyring on a worker thread. Raises ``NotConnected`` with a plain message when it cannot."""
+        from app.models.connection import ProviderKind
+        from app.services.providers import no_key_message
+
+        profile = profile or self.active_profile()
+        if profile is None:
+            raise NotConnected(self.tr("There is no connection yet. Add one in Settings → Connections."))
+        try:
+            key = await run_blocking(keystore.get_key, profile.id)
+        except keystore.KeyringUnavailableError as exc:
+            raise NotConnected(str(exc)) from exc
+        if not key and profile.kind is not ProviderKind.COMPATIBLE:
+            raise NotConnected(no_key_message(profile))
+        return self.clients.get(profile, key), profile
 
     def set_connection_state(self, state: ConnectionState, detail: str = "") -> None:
         """Update the status shown for the active connection."""

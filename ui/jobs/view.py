@@ -27,14 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.connection import ConnectionProfile, ProviderKind
-from app.runtime.threads import run_blocking
-from app.secrets import keystore
+from app.models.connection import ConnectionProfile
 from app.services import jobs as jobs_service
 from app.services.provider_errors import ProviderError
-from app.services.providers import no_key_message
 from app.store import jobs_repo
-from ui.app_context import AppContext
+from ui.app_context import AppContext, NotConnected
 from ui.jobs.detail import JobDetail, JobDetailWidget
 from ui.jobs.jobs_model import JobsTableModel
 from ui.jobs.launch_wizard import LaunchWizard
@@ -43,10 +40,6 @@ from ui.tasks import TaskScope
 from ui.widgets.error_banner import ErrorBanner
 
 MAX_BACKOFF = 120.0
-
-
-class NotConnected(Exception):
-    """No usable connection: the message says what to do (plain words)."""
 
 
 def _read_detail(db: sqlite_utils.Database, job_id: str) -> JobDetail | None:
@@ -220,19 +213,12 @@ class JobsView(QWidget):
 
     # --- the provider ---------------------------------------------------------------------
     async def _client(self) -> tuple[Any, ConnectionProfile]:
-        profile = self.ctx.active_profile()
-        if profile is None:
+        if self.ctx.active_profile() is None:
             raise NotConnected(self.tr(
                 "There is no connection yet, so the jobs cannot be fetched. Add one in Settings → Connections; "
                 "the jobs already known are shown meanwhile."
             ))
-        try:
-            key = await run_blocking(keystore.get_key, profile.id)
-        except keystore.KeyringUnavailableError as exc:
-            raise NotConnected(str(exc)) from exc
-        if not key and profile.kind is not ProviderKind.COMPATIBLE:
-            raise NotConnected(no_key_message(profile))
-        return self.ctx.clients.get(profile, key), profile
+        return await self.ctx.client_for()
 
     async def refresh(self) -> None:
         """Fetch the provider's jobs into the cache, then show them (problems go to the banner)."""
