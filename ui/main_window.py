@@ -90,6 +90,7 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self.view_keys.append(spec.key)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
+        self.ctx.open_in_playground_requested.connect(lambda *_: self.show_view("playground"))
 
         self.settings_button = QToolButton()
         self.settings_button.setText(self.tr("Settings"))
@@ -303,6 +304,10 @@ class MainWindow(QMainWindow):
         )
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    def show_view(self, key: str) -> None:
+        """Bring one of the four views to the front (as its sidebar entry would)."""
+        self.sidebar.setCurrentRow(self.view_keys.index(key))
 
     def current_view(self) -> str:
         """The key of the visible view."""

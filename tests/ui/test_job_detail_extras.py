@@ -110,3 +110,34 @@ def test_cost_wording_for_hourly_and_unknown_prices(qtbot):
     assert widget.cost_usd == pytest.approx(2 * price.training)
     assert widget.cost_label.text() == f"Cost: about ${2 * price.training:,.2f} (price of {price.date})"
     assert [s for s, _ in widget.timeline_entries] == ["created", "succeeded"]
+
+
+def test_final_model_and_checkpoints_open_in_the_playground(window, view, ctx, arun, standin, tmp_path):
+    standin.ft_script = ["running:3", "succeeded"]
+    asked: list[tuple[str, str]] = []
+    ctx.open_in_playground_requested.connect(lambda profile_id, model: asked.append((profile_id, model)))
+
+    async def scenario():
+        profile = await connect(ctx, standin)
+        job = await launch_job(ctx, profile, tmp_path)
+        show(window, view)
+        await until(lambda: view.detail.job is not None and view.detail.job.status == "succeeded"
+                    and view.detail.checkpoints_list.topLevelItemCount() > 0, timeout=8, what="checkpoints")
+        tuned = view.detail.job.fine_tuned_model
+        assert tuned and view.detail.try_button.isEnabled()
+        assert not view.detail.try_checkpoint_button.isEnabled()  # nothing selected yet
+        view.detail.try_button.click()
+        assert asked[-1] == (profile.id, tuned)
+        assert window.current_view() == "playground"
+
+        window.show_view("jobs")
+        checkpoints = view.detail.checkpoints_list
+        checkpoints.setCurrentItem(checkpoints.topLevelItem(0))
+        checkpoint_model = checkpoints.topLevelItem(0).data(1, 0x0100)
+        assert ":ckpt-step-" in checkpoint_model
+        view.detail.try_checkpoint_button.click()
+        assert asked[-1] == (profile.id, checkpoint_model)
+        assert window.current_view() == "playground"
+        assert job.id
+
+    arun(scenario(), timeout=15)

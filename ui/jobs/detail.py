@@ -67,9 +67,11 @@ def _money(usd: float) -> str:
 
 
 class JobDetailWidget(QWidget):
-    """The selected job. Emits ``action_requested("cancel"|"pause"|"resume")``; the view confirms it."""
+    """The selected job. Emits ``action_requested("cancel"|"pause"|"resume")``; the view confirms it.
+    ``playground_requested(model)`` asks to try the fine-tuned model or a checkpoint in the Playground."""
 
     action_requested = Signal(str)
+    playground_requested = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -129,7 +131,11 @@ class JobDetailWidget(QWidget):
         for button, action in ((self.pause_button, "pause"), (self.resume_button, "resume"),
                                (self.cancel_button, "cancel")):
             button.clicked.connect(lambda _=False, a=action: self.action_requested.emit(a))
+        self.try_button = QPushButton(self.tr("&Try in Playground"))
+        self.try_button.setToolTip(self.tr("Ask the fine-tuned model questions next to its base model"))
+        self.try_button.clicked.connect(self._try_final_model)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.try_button)
         buttons.addWidget(self.pause_button)
         buttons.addWidget(self.resume_button)
         buttons.addWidget(self.cancel_button)
@@ -158,9 +164,24 @@ class JobDetailWidget(QWidget):
         self.checkpoints_list.setAccessibleName(self.tr("Checkpoints"))
         self.checkpoints_list.header().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.checkpoints_list.header().setStretchLastSection(True)
+        self.checkpoints_list.itemActivated.connect(lambda *_: self._try_checkpoint())
+        self.checkpoints_list.currentItemChanged.connect(lambda *_: self._enable_checkpoint_button())
+        self.try_checkpoint_button = QPushButton(self.tr("Open checkpoint in Playground"))
+        self.try_checkpoint_button.setToolTip(self.tr(
+            "An earlier state of the training; compare it with the final model to see whether more training helped"
+        ))
+        self.try_checkpoint_button.clicked.connect(self._try_checkpoint)
+        checkpoints_tab = QWidget()
+        checkpoints_lay = QVBoxLayout(checkpoints_tab)
+        checkpoints_lay.setContentsMargins(0, 0, 0, 0)
+        checkpoints_lay.addWidget(self.checkpoints_list, 1)
+        checkpoint_buttons = QHBoxLayout()
+        checkpoint_buttons.addWidget(self.try_checkpoint_button)
+        checkpoint_buttons.addStretch(1)
+        checkpoints_lay.addLayout(checkpoint_buttons)
         self.tabs = QTabWidget()
         self.tabs.addTab(self.events_list, self.tr("Events"))
-        self.tabs.addTab(self.checkpoints_list, self.tr("Checkpoints"))
+        self.tabs.addTab(checkpoints_tab, self.tr("Checkpoints"))
 
         head = QHBoxLayout()
         head.addWidget(self.status_icon)
@@ -209,6 +230,7 @@ class JobDetailWidget(QWidget):
         else:
             self.error_label.clear()
             self.error_label.hide()
+        self.try_button.setEnabled(bool(job and job.fine_tuned_model))
         self.cancel_button.setEnabled(bool(job and job.active))
         self.pause_button.setEnabled(status in ("running", "queued"))
         self.resume_button.setEnabled(status == "paused")
@@ -248,7 +270,23 @@ class JobDetailWidget(QWidget):
                                 for k in _CHECKPOINT_METRICS if k in c.metrics)
             item = QTreeWidgetItem(["" if c.step is None else str(c.step), c.model or "", metrics])
             item.setToolTip(1, c.model or "")
+            item.setData(1, Qt.ItemDataRole.UserRole, c.model or "")
             self.checkpoints_list.addTopLevelItem(item)
+        self._enable_checkpoint_button()
+
+    def _enable_checkpoint_button(self) -> None:
+        item = self.checkpoints_list.currentItem()
+        self.try_checkpoint_button.setEnabled(bool(item and item.data(1, Qt.ItemDataRole.UserRole)))
+
+    def _try_final_model(self) -> None:
+        if self.job is not None and self.job.fine_tuned_model:
+            self.playground_requested.emit(self.job.fine_tuned_model)
+
+    def _try_checkpoint(self) -> None:
+        item = self.checkpoints_list.currentItem()
+        model = item.data(1, Qt.ItemDataRole.UserRole) if item is not None else ""
+        if model:
+            self.playground_requested.emit(model)
 
     def _show_rewards(self, series: dict[str, list[tuple[int, float]]]) -> None:
         # RFT reports rewards instead of token accuracy: the reward chart then takes the accuracy

@@ -106,6 +106,7 @@ class JobsView(QWidget):
         self.detail = JobDetailWidget()
         self.detail.prices = self.ctx.price_table  # the user's edited prices, if any
         self.detail.action_requested.connect(self.confirm_action)
+        self.detail.playground_requested.connect(self._open_in_playground)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(self.table)
@@ -294,6 +295,11 @@ class JobsView(QWidget):
         self.job_id = job_id
         self.tasks.spawn(self.reload())
         self.start_polling()
+
+    def _open_in_playground(self, model: str) -> None:
+        job = self.detail.job
+        if job is not None:
+            self.ctx.open_in_playground_requested.emit(job.profile_id, model)
 
     def confirm_action(self, action: str) -> None:
         """Ask (non-modally) before cancelling, pausing or resuming the selected job."""
