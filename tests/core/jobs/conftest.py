@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import pytest_asyncio
 
@@ -9,6 +11,7 @@ from app.models.connection import ConnectionProfile
 from app.services import providers
 from app.services.projects import open_project_sync
 from app.store.project_file import create_project
+from tests.core.datasets.conftest import sft, write_jsonl
 
 
 @pytest.fixture
@@ -18,6 +21,14 @@ def project(tmp_path):
     p = open_project_sync(path)
     yield p
     p._close_sync()
+
+
+@pytest.fixture
+def train(tmp_path) -> Path:
+    """A valid 12-example SFT file."""
+    path = tmp_path / "train.jsonl"
+    write_jsonl(path, [sft(i) for i in range(12)])
+    return path
 
 
 @pytest_asyncio.fixture

@@ -10,8 +10,6 @@ import sys
 import uuid
 from pathlib import Path
 
-import pytest
-
 from app.models.connection import ConnectionProfile
 from app.services import jobs_api, providers
 from tests.core.datasets.conftest import sft, write_jsonl
@@ -38,13 +36,6 @@ def finish(proc: subprocess.Popen, timeout: float = 30) -> subprocess.CompletedP
 
 def run(server, *args: str, key: bool = True) -> subprocess.CompletedProcess:
     return finish(start(server, *args, key=key))
-
-
-@pytest.fixture
-def train(tmp_path) -> Path:
-    path = tmp_path / "train.jsonl"
-    write_jsonl(path, [sft(i) for i in range(12)])
-    return path
 
 
 def new_job(server, train: Path) -> str:
