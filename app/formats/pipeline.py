@@ -114,7 +114,8 @@ def _row(
     store: bool,
     span: tuple[int, int] | None = None,
 ) -> ExampleRow:
-    findings, summary = check_example(obj, kind, line=line, model=model, raw=raw)
+    # Line 0 is an example made in the app (no source line): its messages get no "Line N:" prefix.
+    findings, summary = check_example(obj, kind, line=line or None, model=model, raw=raw)
     if before:
         findings[:0] = before
     if store:

@@ -181,12 +181,13 @@ def _v6(conn: sqlite3.Connection) -> None:
     # small, read whole and written whole on every change. Batch results and comparisons keep no
     # foreign key to examples, so editing or deleting data never loses a result or a judgement.
     # ``uid`` columns are random ids that stay the same in every copy of the project file, so
-    # judgements from a colleague's copy merge without duplicates.
+    # judgements from a colleague's copy merge without duplicates. AUTOINCREMENT where a view keeps
+    # an id open: a deleted session's id is never handed to a new one.
     _run_script(
         conn,
         """
         CREATE TABLE playground_sessions (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             title TEXT NOT NULL DEFAULT '',
             state TEXT NOT NULL,
             created_at TEXT NOT NULL,
@@ -194,7 +195,7 @@ def _v6(conn: sqlite3.Connection) -> None:
         );
         CREATE INDEX playground_sessions_by_updated ON playground_sessions (updated_at);
         CREATE TABLE annotation_queues (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             uid TEXT NOT NULL UNIQUE,
             name TEXT NOT NULL UNIQUE,
             seed INTEGER NOT NULL,
@@ -237,7 +238,7 @@ def _v6(conn: sqlite3.Connection) -> None:
         );
         CREATE INDEX judgements_by_annotator ON judgements (annotator, created_at);
         CREATE TABLE batch_runs (
-            id INTEGER PRIMARY KEY,
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,
             dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
             dataset_name TEXT NOT NULL DEFAULT '',

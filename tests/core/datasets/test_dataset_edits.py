@@ -363,3 +363,12 @@ def test_example_detail(project, imported):
     assert [f.code for f in detail.findings] == ["no_assistant_message"] and detail.findings[0].line == 4
     write(project, edits.restore_data, {ex: prev})
     assert read(project, admin.get_example_detail, ex).text == prev
+
+
+def test_a_new_example_is_not_called_line_0_in_its_messages(project):
+    ds = write(project, datasets_repo.create_dataset, "Notes", Kind.SFT)
+    example_id = write(project, edits.add_example, ds, {"messages": [{"role": "user", "content": "Hi"},
+                                                               {"role": "assistant", "content": ""}]})
+    findings = read(project, lambda db: db.conn.execute("SELECT findings FROM examples WHERE id = ?",
+                                                         (example_id,)).fetchone()[0])
+    assert "empty" in findings and "Line 0" not in findings
