@@ -7,6 +7,7 @@ calls them on a worker thread.
 from __future__ import annotations
 
 import contextlib
+import getpass
 import json
 import logging
 from dataclasses import dataclass, field
@@ -29,6 +30,17 @@ class Settings:
     active_connection: str = ""  # profile id
     language: str = ""  # "" = follow the system
     prices: dict[str, Any] = field(default_factory=dict)  # the user's price table (PriceTable.to_dict), if edited
+    annotator: str = ""  # the name judgements are signed with ("" = the system user name)
+
+    @property
+    def annotator_name(self) -> str:
+        """The name this user's judgements carry: the one set in the app, else the login name."""
+        if self.annotator.strip():
+            return self.annotator.strip()
+        try:
+            return getpass.getuser() or "me"
+        except (KeyError, OSError):  # no user database entry (containers)
+            return "me"
 
     @property
     def last_project(self) -> str | None:
@@ -73,6 +85,7 @@ class Settings:
             "active_connection": self.active_connection,
             "language": self.language,
             "prices": self.prices,
+            "annotator": self.annotator,
         }
 
 
@@ -95,6 +108,7 @@ def load_settings(path: Path) -> Settings:
     s.active_connection = raw.get("active_connection", "") if isinstance(raw.get("active_connection"), str) else ""
     s.language = raw.get("language", "") if isinstance(raw.get("language"), str) else ""
     s.prices = raw.get("prices") if isinstance(raw.get("prices"), dict) else {}
+    s.annotator = raw.get("annotator", "") if isinstance(raw.get("annotator"), str) else ""
     return s
 
 

@@ -104,3 +104,16 @@ def test_settings_json_has_no_field_that_could_hold_a_key(tmp_path):
     save_settings(tmp_path / "s.json", s)
     data = json.loads((tmp_path / "s.json").read_text())
     assert not any("key" in k.lower() for c in data["connections"] for k in c)
+
+
+def test_the_annotator_name_is_remembered_and_defaults_to_the_login_name(tmp_path):
+    import getpass
+
+    from app.settings import Settings, load_settings, save_settings
+
+    path = tmp_path / "settings.json"
+    s = Settings()
+    assert s.annotator_name == getpass.getuser()
+    s.annotator = "  Dr. Ana Souza "
+    save_settings(path, s)
+    assert load_settings(path).annotator_name == "Dr. Ana Souza"
