@@ -1,0 +1,1 @@
+"""Tests of the Playground core (chat calls, prices, parameter rules)."""
