@@ -8,7 +8,7 @@ from pathlib import Path
 
 from app.runtime.db_executor import DbExecutor
 from app.runtime.threads import run_blocking
-from app.store import project_file
+from app.store import batch_repo, project_file
 
 log = logging.getLogger(__name__)
 
@@ -36,6 +36,9 @@ def open_project_sync(path: Path) -> Project:
     writer = project_file.open_project(path)
     try:
         name = project_file.project_name(writer)
+        # This instance holds the file's lock, so a batch run still marked running was cut short
+        # by a crash or a closed app: show it as stopped (resumable), not as running forever.
+        batch_repo.stop_interrupted(writer)
     except Exception:
         writer.close()
         project_file.release_instance_lock(path)

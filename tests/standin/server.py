@@ -32,7 +32,7 @@ import sys
 import threading
 import time
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from typing import Any, Literal
@@ -413,7 +413,9 @@ class StandinServer:
     ``reply_text`` (a string, or a callable taking the ``RecordedRequest`` and returning the answer),
     ``stream_delay`` (seconds between SSE chunks), ``stream_framing`` (``"chunked"`` or ``"close"``),
     ``check_models`` (answer 404 ``model_not_found`` for chat with an unlisted model on the OpenAI
-    flavour) and ``routes``.
+    flavour), the chat knobs ``first_token_delay``, ``stream_error_after``, ``not_ready``,
+    ``stream_usage``, ``validate_chunks`` and the log ``chat_streams`` (see ``tests/standin/chat.py``)
+    and ``routes``.
     """
 
     def __init__(self, *, api_key: str = DEFAULT_API_KEY) -> None:
@@ -436,13 +438,22 @@ class StandinServer:
         self.stream_delay: float = 0.0
         self.stream_framing: Literal["chunked", "close"] = "chunked"
         self.check_models: bool = True
+        # Chat knobs (see tests/standin/chat.py): a slow first token, an error event midway, models
+        # that are "not ready yet", no usage chunk, spec checks of every chunk, how streams ended.
+        self.first_token_delay: float = 0.0
+        self.stream_error_after: int | None = None
+        self.not_ready: dict[str, int] = {}
+        self.stream_usage: bool = True
+        self.validate_chunks: bool = True
+        self.chat_streams: list[str] = []
         self.routes: dict[tuple[str, str], RouteHandler] = {
             ("GET", "/models"): _list_models,
             ("GET", "/models/{model}"): _retrieve_model,
-            ("POST", "/chat/completions"): _chat_completions,
         }
+        from tests.standin.chat import install_chat  # noqa: PLC0415 (it imports this module)
         from tests.standin.finetuning import install_finetuning  # noqa: PLC0415 (it imports this module)
 
+        install_chat(self)  # chat completions, plain and streamed
         install_finetuning(self)  # files, uploads and fine-tuning jobs; a fresh store on every reset()
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -780,135 +791,3 @@ def _model_not_found(model_id: str) -> Reply:
         None,
         "model_not_found",
     )
-
-
-def _split_words(text: str) -> list[str]:
-    """Word pieces like the live service's tokens ("Hello", " from", ...); they join back to ``text``."""
-    pieces = re.findall(r"\s*\S+", text)
-    tail = text[len("".join(pieces)) :]
-    if tail:
-        if pieces:
-            pieces[-1] += tail
-        else:
-            pieces = [tail]
-    return pieces
-
-
-def _count_prompt_tokens(messages: list[Any]) -> int:
-    count = 0
-    for message in messages:
-        count += 4  # per-message overhead, roughly as in the cookbook's counting recipe
-        content = message.get("content") if isinstance(message, dict) else None
-        if isinstance(content, str):
-            count += len(content.split())
-        elif isinstance(content, list):
-            for part in content:
-                if isinstance(part, dict) and isinstance(part.get("text"), str):
-                    count += len(part["text"].split())
-    return count + 3
-
-
-def _usage(prompt_tokens: int, completion_tokens: int) -> dict[str, Any]:
-    return {
-        "prompt_tokens": prompt_tokens,
-        "completion_tokens": completion_tokens,
-        "total_tokens": prompt_tokens + completion_tokens,
-        "prompt_tokens_details": {"cached_tokens": 0, "audio_tokens": 0},
-        "completion_tokens_details": {
-            "reasoning_tokens": 0,
-            "audio_tokens": 0,
-            "accepted_prediction_tokens": 0,
-            "rejected_prediction_tokens": 0,
-        },
-    }
-
-
-def _chat_completions(ctx: RouteContext) -> Reply:
-    server, request = ctx.server, ctx.request
-    body = request.json
-    if not isinstance(body, dict):
-        return Reply.error(
-            400,
-            "We could not parse the JSON body of your request. (HINT: This likely means you aren't using "
-            "your HTTP library correctly. The OpenAI API expects a JSON payload, but what was sent was not "
-            "valid JSON.)",
-            "invalid_request_error",
-        )
-    model = request.model
-    if not model:
-        return Reply.error(400, "you must provide a model parameter", "invalid_request_error")
-    messages = body.get("messages")
-    if not isinstance(messages, list):
-        return Reply.error(
-            400,
-            "Missing required parameter: 'messages'.",
-            "invalid_request_error",
-            "messages",
-            "missing_required_parameter",
-        )
-    if server.check_models and request.api == "openai" and server.find_model(model) is None:
-        return _model_not_found(model)
-
-    n = body.get("n") if isinstance(body.get("n"), int) and body["n"] > 0 else 1
-    pieces = _split_words(server.answer_text(request))
-    limit = body.get("max_completion_tokens") or body.get("max_tokens")
-    finish_reason = "stop"
-    if isinstance(limit, int) and 0 < limit < len(pieces):
-        pieces, finish_reason = pieces[:limit], "length"
-    completion_id = f"chatcmpl-{uuid.uuid4().hex[:29]}"
-    created = int(time.time())
-    usage = _usage(_count_prompt_tokens(messages), len(pieces) * n)
-    common = {"id": completion_id, "created": created, "model": model, "system_fingerprint": "fp_standin"}
-
-    if body.get("stream") is True:
-        options = body.get("stream_options")
-        include_usage = isinstance(options, dict) and options.get("include_usage") is True
-        stream = _chat_stream(server, common, n, pieces, finish_reason, usage if include_usage else None)
-        return Reply(stream=stream)
-
-    choices = [
-        {
-            "index": i,
-            "message": {"role": "assistant", "content": "".join(pieces), "refusal": None, "annotations": []},
-            "logprobs": None,
-            "finish_reason": finish_reason,
-        }
-        for i in range(n)
-    ]
-    return Reply(
-        body={"object": "chat.completion", **common, "choices": choices, "usage": usage, "service_tier": "default"}
-    )
-
-
-def _chat_stream(
-    server: StandinServer,
-    common: dict[str, Any],
-    n: int,
-    pieces: list[str],
-    finish_reason: str,
-    usage: dict[str, Any] | None,
-) -> Iterator[bytes]:
-    """SSE events for a streamed chat completion, pausing ``server.stream_delay`` between them."""
-
-    def chunk(choices: list[dict[str, Any]], **extra: Any) -> bytes:
-        obj = {"object": "chat.completion.chunk", **common, "service_tier": "default", "choices": choices}
-        if usage is not None:
-            obj["usage"] = None  # with include_usage the live service sends usage: null until the end
-        obj.update(extra)
-        return b"data: " + json.dumps(obj).encode() + b"\n\n"
-
-    def choice(index: int, delta: dict[str, Any], finish: str | None = None) -> dict[str, Any]:
-        return {"index": index, "delta": delta, "logprobs": None, "finish_reason": finish}
-
-    events: list[bytes] = [chunk([choice(i, {"role": "assistant", "content": "", "refusal": None}) for i in range(n)])]
-    for piece in pieces:
-        events.extend(chunk([choice(i, {"content": piece})]) for i in range(n))
-    events.append(chunk([choice(i, {}, finish_reason) for i in range(n)]))
-    if usage is not None:
-        events.append(chunk([], usage=usage))
-    events.append(b"data: [DONE]\n\n")
-
-    for index, event in enumerate(events):
-        if index and not server.sleep(server.stream_delay):
-            return
-        yield event

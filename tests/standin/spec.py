@@ -186,3 +186,25 @@ def validate(obj: Any, schema_name: str, *, allow_known_gaps: bool = True) -> No
     if len(found) > _MAX_LISTED:
         lines.append(f"   - ... and {len(found) - _MAX_LISTED} more")
     raise AssertionError("\n".join(lines))
+
+
+def validate_chat_stream(payload: bytes | str) -> list[Any]:
+    """Parse a streamed chat-completions body (SSE) and validate every event against the spec.
+
+    Chunks must match ``CreateChatCompletionStreamResponse`` and error events (``{"error": {...}}``)
+    ``ErrorResponse``; returns the parsed events in order, with the closing ``"[DONE]"`` kept as is.
+    """
+    text = payload.decode() if isinstance(payload, bytes) else payload
+    events: list[Any] = []
+    for block in text.split("\n\n"):
+        for line in block.splitlines():
+            if not line.startswith("data: "):
+                continue
+            data = line[len("data: ") :]
+            if data == "[DONE]":
+                events.append(data)
+                continue
+            obj = json.loads(data)
+            validate(obj, "ErrorResponse" if "error" in obj else "CreateChatCompletionStreamResponse")
+            events.append(obj)
+    return events
