@@ -176,13 +176,13 @@ def _v5(conn: sqlite3.Connection) -> None:
 
 
 def _v6(conn: sqlite3.Connection) -> None:
-    # Playground sessions, batch runs, and the annotation queues both of them feed (issue 7 builds
-    # its judging on these tables). A session keeps its whole state as one JSON document: it is
-    # small, read whole and written whole on every change. Batch results and comparisons keep no
-    # foreign key to examples, so editing or deleting data never loses a result or a judgement.
-    # ``uid`` columns are random ids that stay the same in every copy of the project file, so
-    # judgements from a colleague's copy merge without duplicates. AUTOINCREMENT where a view keeps
-    # an id open: a deleted session's id is never handed to a new one.
+    # Playground sessions, batch runs, the annotation queues both of them feed (issue 7 builds its
+    # judging on these tables), and named RFT graders (their JSON as the API takes it). A session
+    # keeps its whole state as one JSON document: small, read whole and written whole on each change.
+    # Batch results and comparisons keep no foreign key to examples, so editing or deleting data never
+    # loses a result or a judgement. ``uid`` columns are random ids that stay the same in every copy of
+    # the project file, so judgements from a colleague's copy merge without duplicates. AUTOINCREMENT
+    # where a view keeps an id open: a deleted session's id is never handed to a new one.
     _run_script(
         conn,
         """
@@ -237,6 +237,13 @@ def _v6(conn: sqlite3.Connection) -> None:
             UNIQUE (comparison_id, annotator)
         );
         CREATE INDEX judgements_by_annotator ON judgements (annotator, created_at);
+        CREATE TABLE graders (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL UNIQUE,
+            grader TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
         CREATE TABLE batch_runs (
             id INTEGER PRIMARY KEY AUTOINCREMENT,
             name TEXT NOT NULL,
