@@ -253,15 +253,15 @@ def cmd_launch(args: argparse.Namespace) -> int:
     request_id = uuid.uuid4().hex
 
     async def work(client: Any, profile: ConnectionProfile) -> Any:
-        from app.services import jobs_api
+        from app.services import jobs_api, uploads
 
         def progress(label: str) -> Callable[[int, int], None]:
             return lambda done, total: say(f"  uploading {label}: {done * 100 // max(total, 1)}%")
 
-        train_id = await jobs_api.upload_training_file(client, profile, args.file, progress=progress(name))
+        train_id = await uploads.upload_training_file(client, profile, args.file, progress=progress(name))
         val_id = None
         if args.validation:
-            val_id = await jobs_api.upload_training_file(
+            val_id = await uploads.upload_training_file(
                 client, profile, args.validation, progress=progress(Path(args.validation).name)
             )
         return await jobs_api.create_job(

@@ -18,7 +18,7 @@ import sqlite_utils
 from app.formats.model import Finding, Kind
 from app.formats.pipeline import findings_from_json
 from app.formats.writers import atomic_write, write_messages_jsonl, write_pairs_jsonl
-from app.services.dataset_edits import Split, normalise_tags
+from app.services.dataset_organise import Split, normalise_tags
 from app.store import datasets_repo
 from app.store import examples_repo as repo
 from app.store.tx import transaction

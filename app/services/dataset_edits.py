@@ -1,13 +1,13 @@
-"""Editing datasets: the operations behind the dataset editor, each with its exact inverse.
+"""Editing datasets: adding, deleting, copying, moving examples and changing their content, each
+with its exact inverse. Tags, notes, splits and duplicates are in ``dataset_organise``.
 
 Every write is a plain ``fn(db, …)`` for the project's writer thread (``await project.db.write(fn,
 …)``). It commits all of its statements at once or none (``store.tx.transaction``), keeps the
 search index in step, marks the dataset changed, and returns what the caller needs to refresh and
 to undo. Inverses: ``add_example``/``duplicate_examples`` ↔ ``delete_examples`` (whose result
-``restore_examples`` puts back with the same ids and positions), ``set_tags`` ↔ ``restore_tags``,
-``set_split``/``split_dataset`` ↔ ``restore_splits``, ``set_note`` ↔ ``set_note`` (previous),
-``set_example_data``/``set_system_prompt``/``restore_data`` ↔ ``restore_data``, ``move_example`` ↔
-``move_example`` (previous position), ``rename_dataset`` ↔ ``rename_dataset``.
+``restore_examples`` puts back with the same ids and positions), ``set_example_data``/
+``set_system_prompt``/``restore_data`` ↔ ``restore_data``, ``move_example`` ↔ ``move_example``
+(previous position); ``dataset_admin.rename_dataset`` is its own inverse too.
 
 Changed content is re-checked alone, so its turns, tokens, status, findings, preview and hashes
 stay right. ``model=None`` means "the model the dataset was imported for" (token counts depend on
@@ -17,7 +17,6 @@ it). Positions in a dataset are always ``0 … n-1`` (see ``store.examples_repo`
 from __future__ import annotations
 
 import dataclasses
-import random
 from collections import defaultdict
 from collections.abc import Callable, Iterable
 from typing import Any, Literal
@@ -34,10 +33,6 @@ from app.store import datasets_repo
 from app.store import examples_repo as repo
 from app.store.examples_repo import StoredExample
 from app.store.tx import transaction
-
-Split = Literal["train", "validation"]
-SPLITS = ("train", "validation")
-
 
 # Below this many examples, checking here is quicker than shipping them to worker processes.
 POOL_MIN = 3000
@@ -100,7 +95,8 @@ def _check_many(
             f.cancel()
 
 
-def _touch(db: sqlite_utils.Database, dataset_ids: Iterable[int]) -> None:
+def touch_datasets(db: sqlite_utils.Database, dataset_ids: Iterable[int]) -> None:
+    """Mark datasets changed (their ``updated_at``), each once."""
     for dataset_id in sorted(set(dataset_ids)):
         datasets_repo.touch_dataset(db, dataset_id)
 
@@ -109,7 +105,7 @@ def _replace_rows(db: sqlite_utils.Database, changes: list[tuple[int, int, Examp
     """Store re-checked rows ``(id, dataset_id, row, old search text)`` in one transaction."""
     with transaction(db.conn):
         repo.replace_contents(db.conn, [(i, row, old) for i, _, row, old in changes])
-        _touch(db, (c[1] for c in changes))
+        touch_datasets(db, (c[1] for c in changes))
 
 
 def _content(db: sqlite_utils.Database, ids: Iterable[int]) -> list[tuple[int, int, int | None, str]]:
@@ -191,7 +187,7 @@ def delete_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[Store
         repo.delete_rows(conn, [s.id for s in stored])
         for dataset_id in kinds:
             repo.close_gaps(conn, dataset_id, [s.position for s in stored if s.dataset_id == dataset_id])
-        _touch(db, kinds)
+        touch_datasets(db, kinds)
     return stored
 
 
@@ -215,7 +211,7 @@ def restore_examples(db: sqlite_utils.Database, stored: list[StoredExample]) -> 
         repo.index(conn, texts)
         for dataset_id in kinds:
             repo.compact(conn, dataset_id)
-        _touch(db, kinds)
+        touch_datasets(db, kinds)
 
 
 def duplicate_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[int]:
@@ -242,7 +238,7 @@ def duplicate_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[in
             ]
         repo.insert_rows(conn, copies)
         repo.index(conn, [(c.id, repo.text_of(c.data, kinds[c.dataset_id])) for c in copies])
-        _touch(db, kinds)
+        touch_datasets(db, kinds)
     return [c.id for c in copies]
 
 
@@ -364,135 +360,3 @@ def set_system_prompt(
     if changes:
         _replace_rows(db, changes)
     return previous
-
-
-# --- tags, notes, splits ------------------------------------------------------------------------
-
-
-def normalise_tags(tags: str | Iterable[str]) -> list[str]:
-    """Tags as stored: commas split tags, spaces trimmed and collapsed, empties and repeats dropped."""
-    out: list[str] = []
-    for tag in [tags] if isinstance(tags, str) else tags:
-        for part in tag.split(","):
-            word = " ".join(part.split())
-            if word and word not in out:
-                out.append(word)
-    return out
-
-
-def tags_text(tags: str | Iterable[str]) -> str:
-    """The stored form of tags: normalised, joined by commas without spaces."""
-    return ",".join(normalise_tags(tags))
-
-
-def _set_column(db: sqlite_utils.Database, column: str, values: dict[int, str]) -> None:
-    """Write one text column of several examples, one transaction (``column`` is trusted)."""
-    if not values:
-        return
-    conn = db.conn
-    with transaction(conn):
-        touched = repo.datasets_of(conn, values)
-        conn.executemany(f"UPDATE examples SET {column} = ? WHERE id = ?", [(v, i) for i, v in values.items()])
-        _touch(db, touched)
-
-
-def set_tags(
-    db: sqlite_utils.Database, ids: Iterable[int], add: Iterable[str] = (), remove: Iterable[str] = ()
-) -> dict[int, str]:
-    """Add and remove tags on examples (removals first; new tags go last, alphabetically); returns
-    the previous tags text of each example that changed (for ``restore_tags``)."""
-    added, removed = sorted(normalise_tags(add), key=str.casefold), set(normalise_tags(remove))
-    previous: dict[int, str] = {}
-    new: dict[int, str] = {}
-    for example_id, old in repo.column_values(db.conn, "tags", ids).items():
-        tags = [t for t in normalise_tags(str(old)) if t not in removed]
-        tags += [t for t in added if t not in tags]
-        text = ",".join(tags)
-        if text != old:
-            previous[example_id], new[example_id] = str(old), text
-    _set_column(db, "tags", new)
-    return previous
-
-
-def restore_tags(db: sqlite_utils.Database, previous: dict[int, str]) -> None:
-    """Put back tags texts exactly as they were."""
-    _set_column(db, "tags", previous)
-
-
-def set_note(db: sqlite_utils.Database, example_id: int, note: str) -> str:
-    """Set an example's note; returns the previous one (undo: ``set_note(db, id, previous)``)."""
-    old = repo.column_values(db.conn, "note", [example_id])
-    if not old:
-        raise LookupError(f"there is no example {example_id}")
-    if old[example_id] != note:
-        _set_column(db, "note", {example_id: note})
-    return str(old[example_id])
-
-
-def set_split(db: sqlite_utils.Database, ids: Iterable[int], split: Split) -> dict[int, str]:
-    """Put examples in the training or validation split; returns the previous split of each
-    example that changed (for ``restore_splits``)."""
-    if split not in SPLITS:
-        raise ValueError(f"unknown split {split!r}")
-    previous = {i: str(s) for i, s in repo.column_values(db.conn, "split", ids).items() if s != split}
-    _set_column(db, "split", dict.fromkeys(previous, split))
-    return previous
-
-
-def restore_splits(db: sqlite_utils.Database, previous: dict[int, str]) -> None:
-    """Put back splits exactly as they were."""
-    _set_column(db, "split", previous)
-
-
-@dataclasses.dataclass(frozen=True)
-class SplitResult:
-    """Sizes of a new split, and the previous split of each example that moved (for undo)."""
-
-    train: int
-    validation: int
-    previous: dict[int, str]
-
-
-def split_sizes(total: int, validation_fraction: float) -> tuple[int, int]:
-    """(train, validation) sizes ``split_dataset`` will produce, to show before applying it."""
-    if not 0.0 <= validation_fraction <= 1.0:
-        raise ValueError("the validation share must be between 0 and 1")
-    validation = min(total, int(total * validation_fraction + 0.5))
-    return total - validation, validation
-
-
-def split_dataset(db: sqlite_utils.Database, dataset_id: int, validation_fraction: float, seed: int) -> SplitResult:
-    """Split a whole dataset at random: the same seed on the same examples gives the same split."""
-    rows = db.conn.execute(
-        "SELECT id, split FROM examples WHERE dataset_id = ? ORDER BY position", (dataset_id,)
-    ).fetchall()
-    train, validation = split_sizes(len(rows), validation_fraction)
-    chosen = set(random.Random(seed).sample([i for i, _ in rows], validation))
-    new = {i: "validation" if i in chosen else "train" for i, _ in rows}
-    previous = {i: s for i, s in rows if new[i] != s}
-    _set_column(db, "split", {i: new[i] for i in previous})
-    return SplitResult(train, validation, previous)
-
-
-# --- duplicates ---------------------------------------------------------------------------------
-
-
-def find_duplicates(db: sqlite_utils.Database, dataset_id: int, *, normalised: bool = False) -> list[list[int]]:
-    """Groups of examples with the same content, from the stored hashes (no JSON parsed).
-
-    ``normalised`` also groups copies that differ only in letter case and spacing. Each group is in
-    dataset order, its first id being the one to keep; groups come in the order of their first.
-    """
-    column = "norm_hash" if normalised else "exact_hash"
-    groups: dict[int, list[int]] = defaultdict(list)
-    for example_id, digest in db.conn.execute(
-        f"SELECT id, {column} FROM examples WHERE dataset_id = ? ORDER BY position", (dataset_id,)
-    ):
-        groups[digest].append(example_id)
-    return [g for g in groups.values() if len(g) > 1]
-
-
-def remove_duplicates(db: sqlite_utils.Database, dataset_id: int, *, normalised: bool = False) -> list[StoredExample]:
-    """Delete all but the first of each group of ``find_duplicates``; undo with ``restore_examples``."""
-    extra = [i for group in find_duplicates(db, dataset_id, normalised=normalised) for i in group[1:]]
-    return delete_examples(db, extra)

@@ -1,9 +1,9 @@
 """Training jobs from start to finish: check a dataset, freeze it, upload it, start the job, follow it.
 
-The use cases that tie the provider side (``jobs_api``) to the project side (``jobs_repo``,
-``dataset_versions``). Every creation is written down (``record_request``) with a fresh request id
-BEFORE the provider is asked, and that id travels in the job's metadata, so a crash or a lost answer
-never leaves a job the project does not know about (``recover_pending``) and never makes two.
+The use cases that tie the provider side (``jobs_api``, ``uploads``) to the project side (``jobs_repo``,
+``job_progress_repo``, ``dataset_versions``). Every creation is written down (``record_request``) with a
+fresh request id BEFORE the provider is asked, and that id travels in the job's metadata, so a crash or a
+lost answer never leaves a job the project does not know about (``recover_pending``) and never makes two.
 
 Async and Qt-free: database work runs through ``project.db``, file work off the event loop.
 """
@@ -27,10 +27,10 @@ from app.formats.model import Finding, Kind, Severity
 from app.formats.prices import CostEstimate, PriceTable
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
-from app.services import dataset_versions, jobs_api
+from app.services import dataset_versions, jobs_api, uploads
 from app.services.datasets import dataset_kind, dataset_totals
 from app.services.provider_errors import ProviderError
-from app.store import jobs_repo
+from app.store import job_progress_repo, jobs_repo
 from app.store.jobs_repo import JobRow
 
 if TYPE_CHECKING:
@@ -198,7 +198,7 @@ async def _upload_version(
     await project.db.read(dataset_versions.write_version, version.id, path)
     stage = f"upload {role} file"
     report = (lambda done, total: progress(stage, done, total)) if progress else None
-    return await jobs_api.upload_training_file(client, profile, path, progress=report, cancel=cancel)
+    return await uploads.upload_training_file(client, profile, path, progress=report, cancel=cancel)
 
 
 async def launch(
@@ -306,7 +306,7 @@ def _newest_event_id(db: sqlite_utils.Database, job_id: str) -> str | None:
     # Events of one second tie on created_at, so this may be a slightly older one: then a few known
     # events are fetched again and add_events ignores them. Nothing unseen is ever skipped, because
     # every stored event is older than every event not yet stored.
-    newest = jobs_repo.events(db, job_id, limit=1)
+    newest = job_progress_repo.events(db, job_id, limit=1)
     return newest[0].event_id if newest else None
 
 
@@ -319,7 +319,7 @@ async def _result_rows(
     A failure here must not fail the poll: the curves from the events still show."""
     if info.status != "succeeded" or not info.result_files:
         return []
-    if await project.db.read(jobs_repo.has_result_metrics, info.id):
+    if await project.db.read(job_progress_repo.has_result_metrics, info.id):
         return []
     try:
         return await jobs_api.result_metrics(client, profile, info.result_files[0])
@@ -350,11 +350,11 @@ async def poll_job(project: Project, client: Any, profile: ConnectionProfile, jo
 
     def run(db: sqlite_utils.Database) -> JobRow:
         jobs_repo.upsert_job(db, profile.id, info.raw)  # first: events and checkpoints belong to a stored job
-        jobs_repo.add_events(db, job_id, event_dicts)
+        job_progress_repo.add_events(db, job_id, event_dicts)
         if point_dicts:
-            jobs_repo.upsert_checkpoints(db, job_id, point_dicts)
+            job_progress_repo.upsert_checkpoints(db, job_id, point_dicts)
         if result_rows:
-            jobs_repo.add_result_metrics(db, job_id, result_rows, info.finished_at)
+            job_progress_repo.add_result_metrics(db, job_id, result_rows, info.finished_at)
         row = jobs_repo.get_job(db, job_id)
         assert row is not None
         return row

@@ -1,4 +1,5 @@
-"""Fine-tuning on the provider's side: upload training files, create and steer jobs, follow their progress.
+"""Fine-tuning on the provider's side: create and steer jobs, follow their progress (events,
+checkpoints, result metrics). Training files are uploaded by ``uploads``.
 
 Qt-free and SDK-free: every function receives an ``AsyncOpenAI`` client made by ``providers`` and calls its
 methods by duck typing, so only ``providers`` imports ``openai``. Every failure that reaches a caller is a
@@ -8,20 +9,13 @@ methods by duck typing, so only ``providers`` imports ``openai``. Every failure 
 from __future__ import annotations
 
 import asyncio
-import base64
-import binascii
-import contextlib
-import csv
-import hashlib
-import io
 import logging
-import os
 import random
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
+from app.formats import result_csv
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services import providers
@@ -29,17 +23,12 @@ from app.services.provider_errors import ErrorKind, ProviderError
 
 log = logging.getLogger(__name__)
 
-MiB = 1024 * 1024
-DEFAULT_PART_SIZE = 64 * MiB
-DIRECT_UPLOAD_LIMIT = 512 * 1000 * 1000  # the Files API's 512 MB cap
 TERMINAL_STATUSES = frozenset({"succeeded", "failed", "cancelled"})
 METHODS = ("supervised", "dpo", "reinforcement")
 REQUEST_ID_KEY = "app_request_id"
 # Kinds after which a create may or may not have reached the server: look before trying again.
 _AMBIGUOUS = frozenset({ErrorKind.TIMEOUT, ErrorKind.UNREACHABLE, ErrorKind.RATE_LIMIT, ErrorKind.SERVER})
 MAX_RETRY_AFTER = 60.0  # a server asking to wait longer than this is reported, not waited for
-
-Progress = Callable[[int, int], None]
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -53,110 +42,13 @@ def _as_dict(obj: Any) -> dict[str, Any]:
 
 
 async def _guard(profile: ConnectionProfile, operation: str, awaitable: Awaitable[Any]) -> Any:
-    """Await one SDK call, turning any failure into a ``ProviderError``."""
+    """Await one SDK call, turning any failure into a ``ProviderError`` (``uploads`` uses it too)."""
     try:
         return await awaitable
     except ProviderError:
         raise
     except Exception as exc:  # noqa: BLE001 - SDK errors cannot be named here (no openai import)
         raise providers.map_error(exc, profile, operation=operation) from exc
-
-
-# --- uploads -------------------------------------------------------------------------------------
-
-
-def _read_all(path: Path) -> bytes:
-    return path.read_bytes()
-
-
-def _read_chunk(path: Path, offset: int, size: int) -> bytes:
-    with path.open("rb") as fh:
-        fh.seek(offset)
-        return fh.read(size)
-
-
-async def upload_training_file(
-    client: Any,
-    profile: ConnectionProfile,
-    path: str | os.PathLike[str],
-    *,
-    progress: Progress | None = None,
-    cancel: asyncio.Event | None = None,
-    part_size: int = DEFAULT_PART_SIZE,
-    direct_limit: int = DIRECT_UPLOAD_LIMIT,
-) -> str:
-    """Upload a JSONL file with purpose ``fine-tune`` and return its file id.
-
-    Files up to ``direct_limit`` bytes go through the Files API in one request; larger ones through the
-    Uploads API in ``part_size`` parts with ``progress(bytes_done, total)`` after each. Setting ``cancel``
-    cancels the pending upload on the server and raises ``asyncio.CancelledError``.
-    """
-    file_path = Path(path)
-    total = (await run_blocking(file_path.stat)).st_size
-    if progress:
-        progress(0, total)
-    if total <= direct_limit:
-        if cancel is not None and cancel.is_set():
-            raise asyncio.CancelledError("upload cancelled")
-        content = await run_blocking(_read_all, file_path)
-        created = await _guard(
-            profile,
-            "upload_file",
-            client.files.create(file=(file_path.name, content, "application/jsonl"), purpose="fine-tune"),
-        )
-        if progress:
-            progress(total, total)
-        return str(created.id)
-    return await _upload_in_parts(client, profile, file_path, total, progress, cancel, part_size)
-
-
-async def _upload_in_parts(
-    client: Any,
-    profile: ConnectionProfile,
-    file_path: Path,
-    total: int,
-    progress: Progress | None,
-    cancel: asyncio.Event | None,
-    part_size: int,
-) -> str:
-    upload = await _guard(
-        profile,
-        "upload_file",
-        client.uploads.create(bytes=total, filename=file_path.name, mime_type="text/jsonl", purpose="fine-tune"),
-    )
-    upload_id = str(upload.id)
-    md5 = hashlib.md5()  # noqa: S324 - the API's integrity checksum, not security
-    part_ids: list[str] = []
-    done = 0
-    try:
-        while done < total:
-            if cancel is not None and cancel.is_set():
-                raise asyncio.CancelledError("upload cancelled")
-            chunk = await run_blocking(_read_chunk, file_path, done, part_size)
-            if not chunk:
-                raise ProviderError(ErrorKind.OTHER, f"The file {file_path.name} changed while it was being uploaded.")
-            md5.update(chunk)
-            part = await _guard(profile, "upload_file", client.uploads.parts.create(upload_id, data=chunk))
-            part_ids.append(str(part.id))
-            done += len(chunk)
-            if progress:
-                progress(done, total)
-        if cancel is not None and cancel.is_set():
-            raise asyncio.CancelledError("upload cancelled")
-        completed = await _guard(
-            profile, "upload_file", client.uploads.complete(upload_id, part_ids=part_ids, md5=md5.hexdigest())
-        )
-    except BaseException:
-        # Leave nothing pending on the server; shielded so a cancelled task still sends it.
-        try:
-            await asyncio.shield(client.uploads.cancel(upload_id))
-        except BaseException:  # noqa: BLE001 - best effort; the upload expires after an hour anyway
-            log.debug("cancelling upload %s failed", upload_id, exc_info=True)
-        raise
-    file_obj = getattr(completed, "file", None)
-    if file_obj is None:
-        raise ProviderError(ErrorKind.BAD_RESPONSE, "The provider finished the upload but returned no file.")
-    return str(file_obj.id)
 
 
 # --- jobs ----------------------------------------------------------------------------------------
@@ -429,35 +321,10 @@ async def job_checkpoints(client: Any, profile: ConnectionProfile, job_id: str, 
     return sorted(out, key=lambda c: c.step_number)
 
 
-def parse_result_csv(content: bytes) -> list[dict[str, float]]:
-    """The rows of a result CSV as numbers (empty or non-numeric cells left out); base64 is detected."""
-    data = content.strip()
-    if data and not data.lstrip(b"\xef\xbb\xbf").startswith(b"step"):
-        # Served base64-encoded at times (API_NOTES §7); only a clean decode to CSV text replaces it.
-        with contextlib.suppress(binascii.Error, ValueError):
-            decoded = base64.b64decode(b"".join(data.split()), validate=True).strip()
-            if b"," in decoded:
-                decoded.decode("utf-8")
-                data = decoded
-    rows: list[dict[str, float]] = []
-    for row in csv.DictReader(io.StringIO(data.decode("utf-8-sig", errors="replace"))):
-        values: dict[str, float] = {}
-        for key, cell in row.items():
-            if key is None or cell is None or not str(cell).strip():
-                continue
-            try:
-                values[key.strip()] = float(cell)
-            except ValueError:
-                continue
-        if values:
-            rows.append(values)
-    return rows
-
-
 async def result_metrics(client: Any, profile: ConnectionProfile, file_id: str) -> list[dict[str, float]]:
     """The per-step metrics of a job's result file (``JobInfo.result_files[0]``)."""
     response = await _guard(profile, "result_metrics", client.files.content(file_id))
-    return await run_blocking(parse_result_csv, bytes(response.content))
+    return await run_blocking(result_csv.parse_result_csv, bytes(response.content))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ import pytest
 
 from app.formats.prices import PriceTable
 from app.services import jobs
-from app.store import jobs_repo
+from app.store import job_progress_repo
 from app.store.jobs_repo import JobRow
 from tests.ui.conftest import until
 from tests.ui.jobs_support import MODEL, connect, jobs_view_fixture  # noqa: F401 - the "view" fixture
@@ -57,7 +57,7 @@ def test_result_file_completes_the_chart(window, view, ctx, arun, standin, tmp_p
         job = await launch_job(ctx, profile, tmp_path)
         show(window, view)
         await until(lambda: status_of(view, job.id) == "succeeded", timeout=8, what="job succeeded")
-        await until(lambda: ctx.project.db.submit_read(jobs_repo.has_result_metrics, job.id).result(),
+        await until(lambda: ctx.project.db.submit_read(job_progress_repo.has_result_metrics, job.id).result(),
                     what="result rows stored")
 
         def drop_metrics(db):

@@ -12,7 +12,8 @@ from app.services.provider_errors import WIND_DOWN_MESSAGE
 from tests.core.datasets.conftest import sft, write_jsonl
 from tests.ui.conftest import until
 from tests.ui.jobs_support import MODEL, connect, jobs_view_fixture  # noqa: F401 - the "view" fixture
-from ui.jobs.launch_wizard import CONFIRM, RESULT, retirement_days, suits
+from ui.jobs.launch_wizard import CONFIRM, RESULT
+from ui.jobs.model_choice import retirement_days, suits
 
 
 async def import_dataset(ctx, tmp_path, name, objs):
@@ -25,9 +26,10 @@ async def import_dataset(ctx, tmp_path, name, objs):
 async def to_confirmation(view, dataset_id, model=MODEL):
     wiz = view.open_wizard()
     wiz.next()
-    await until(lambda: wiz.model_list.count() > 0 and not wiz.models_busy.isVisibleTo(wiz), what="models")
-    ids = [wiz.model_list.item(i).data(256) for i in range(wiz.model_list.count())]
-    wiz.model_list.setCurrentRow(ids.index(model))
+    page = wiz.model_page
+    await until(lambda: page.model_list.count() > 0 and not page.models_busy.isVisibleTo(wiz), what="models")
+    ids = [page.model_list.item(i).data(256) for i in range(page.model_list.count())]
+    page.model_list.setCurrentRow(ids.index(model))
     wiz.next()
     await until(lambda: wiz.dataset_combo.findData(dataset_id) >= 0, what="datasets")
     wiz.dataset_combo.setCurrentIndex(wiz.dataset_combo.findData(dataset_id))
@@ -43,12 +45,12 @@ def test_launch_end_to_end_then_notified_when_it_succeeds(window, view, ctx, aru
         await connect(ctx, standin)
         dataset_id = await import_dataset(ctx, tmp_path, "lease", [sft(i) for i in range(12)])
         wiz = await to_confirmation(view, dataset_id)
-        ids = [wiz.model_list.item(i).data(256) for i in range(wiz.model_list.count())]
+        ids = [wiz.model_page.model_list.item(i).data(256) for i in range(wiz.model_page.model_list.count())]
         assert ids[0] in {"gpt-4.1-2025-04-14", MODEL, "gpt-4o-mini-2024-07-18"}  # suited first
         assert ids.index("o4-mini-2025-04-16") > ids.index(MODEL)
         ft_row = ids.index("ft:gpt-4.1-mini-2025-04-14:acme::abc123")
-        assert "2027-01-14" in wiz.model_list.item(ft_row).text()
-        text = wiz.summary.text()
+        assert "2027-01-14" in wiz.model_page.model_list.item(ft_row).text()
+        text = wiz.summary_page.summary.text()
         assert "12 examples" in text and "billable tokens" in text and "epochs" in text
         assert "about $" in text and "price of" in text
         assert wiz.start_button.isEnabled()
@@ -79,7 +81,7 @@ def test_errors_block_on_the_confirmation_page(window, view, ctx, arun, standin,
         dataset_id = await import_dataset(ctx, tmp_path, "broken", [sft(1), bad, sft(2)])
         wiz = await to_confirmation(view, dataset_id)
         assert wiz.plan.blocked and not wiz.start_button.isEnabled()
-        texts = [wiz.findings.item(i).text() for i in range(wiz.findings.count())]
+        texts = [wiz.summary_page.findings.item(i).text() for i in range(wiz.summary_page.findings.count())]
         assert any(t.startswith("Error:") and "errors in “broken”" in t for t in texts)
         wiz.start()  # disabled: nothing happens
         assert wiz.pages.currentIndex() == CONFIRM and not standin.ft.jobs
@@ -127,19 +129,19 @@ def test_model_list_failure_offers_the_known_models(window, view, ctx, arun, sta
         wiz = view.open_wizard()
         wiz.method_group.button(2).setChecked(True)  # reinforcement: o4-mini first
         wiz.next()
-        await until(lambda: wiz.models_message.isVisibleTo(wiz), timeout=8, what="message")
-        assert "could not be listed" in wiz.models_message.text()
-        assert wiz.model_list.item(0).data(256) == "o4-mini-2025-04-16"
-        assert wiz.model_list.count() >= 5
+        await until(lambda: wiz.model_page.models_message.isVisibleTo(wiz), timeout=8, what="message")
+        assert "could not be listed" in wiz.model_page.models_message.text()
+        assert wiz.model_page.model_list.item(0).data(256) == "o4-mini-2025-04-16"
+        assert wiz.model_page.model_list.count() >= 5
         assert wiz.next_button.isEnabled()
         wiz.next()  # RFT: a validation set and a grader are required before going on
         await until(lambda: wiz.data_problem.text() != "", what="problems")
         assert not wiz.next_button.isEnabled()
-        wiz.grader.setPlainText("[1, 2]")
+        wiz.training_settings.grader.setPlainText("[1, 2]")
         assert "JSON object" in wiz.data_problem.text()
-        wiz.suffix.setText("x" * 65)
+        wiz.training_settings.suffix.setText("x" * 65)
         assert "at most 64" in wiz.data_problem.text()
-        wiz.own_settings.setChecked(True)
+        wiz.training_settings.own_settings.setChecked(True)
         wiz.grab().save("/tmp/wizard_data.png")
         wiz.close()
 
@@ -196,9 +198,9 @@ def test_labels_travel_with_the_job_and_bad_ones_are_explained(window, view, ctx
         dataset_id = await import_dataset(ctx, tmp_path, "labelled", [sft(i) for i in range(12)])
         wiz = await to_confirmation(view, dataset_id)
         wiz.back()
-        wiz.metadata.setText("team=legal, no-equals-sign")
+        wiz.training_settings.metadata.setText("team=legal, no-equals-sign")
         assert any("key=value" in p for p in wiz.data_problems()) and not wiz.next_button.isEnabled()
-        wiz.metadata.setText("team=legal, review=Q4")
+        wiz.training_settings.metadata.setText("team=legal, review=Q4")
         assert wiz.data_problems() == [] and wiz.next_button.isEnabled()
         wiz.next()
         await until(lambda: wiz.plan is not None and wiz.start_button.isEnabled(), what="plan")

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QToolBu
 
 from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
+from app.services import dataset_organise as organise
 from ui.datasets import commands
 from ui.datasets.dialogs import DuplicatesDialog, PricesDialog, SplitDialog, SystemPromptDialog, TextDialog
 
@@ -301,7 +302,7 @@ def tag(view: DatasetsView, *, add: bool) -> None:
     ds = view.dataset_id
 
     def apply(text: str) -> None:
-        tags = set(edits.normalise_tags(text))
+        tags = set(organise.normalise_tags(text))
         if tags:
             view._push(
                 commands.set_tags(view.ctx.project, ds, ids, tags if add else set(), set() if add else tags, view._done)
@@ -345,7 +346,7 @@ def duplicates(view: DatasetsView) -> None:
     ds = view.dataset_id
 
     async def check(normalised: bool) -> None:
-        groups = await view.ctx.project.db.read(lambda db: edits.find_duplicates(db, ds, normalised=normalised))
+        groups = await view.ctx.project.db.read(lambda db: organise.find_duplicates(db, ds, normalised=normalised))
         if view.tasks.alive and dlg.isVisible():
             dlg.show_groups(groups)
 

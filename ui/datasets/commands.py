@@ -20,6 +20,7 @@ from PySide6.QtGui import QUndoCommand
 
 from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
+from app.services import dataset_organise as organise
 
 log = logging.getLogger(__name__)
 Job = Callable[[Any], Any]  # fn(db) -> result
@@ -108,8 +109,8 @@ def set_tags(project, dataset_id: int, ids: list[int], add: set[str], remove: se
     """Add or remove tags on examples."""
     return DbCommand(
         _tr("Change tags"), project,
-        lambda db: edits.set_tags(db, ids, add=add, remove=remove),
-        lambda prev: (lambda db: edits.restore_tags(db, prev)),
+        lambda db: organise.set_tags(db, ids, add=add, remove=remove),
+        lambda prev: (lambda db: organise.restore_tags(db, prev)),
         lambda _r, undoing: Touched(dataset_id, list(ids), reload=undoing),
         on_done,
     )
@@ -119,8 +120,8 @@ def set_note(project, dataset_id: int, example_id: int, note: str, on_done) -> D
     """Change an example's note."""
     return DbCommand(
         _tr("Edit note"), project,
-        lambda db: edits.set_note(db, example_id, note),
-        lambda prev: (lambda db: edits.set_note(db, example_id, prev)),
+        lambda db: organise.set_note(db, example_id, note),
+        lambda prev: (lambda db: organise.set_note(db, example_id, prev)),
         lambda _r, undoing: Touched(dataset_id, [example_id], reload=undoing),
         on_done,
     )
@@ -130,8 +131,8 @@ def set_split(project, dataset_id: int, ids: list[int], split: str, on_done) -> 
     """Move examples to training or validation."""
     return DbCommand(
         _tr("Set split"), project,
-        lambda db: edits.set_split(db, ids, split),
-        lambda prev: (lambda db: edits.restore_splits(db, prev)),
+        lambda db: organise.set_split(db, ids, split),
+        lambda prev: (lambda db: organise.restore_splits(db, prev)),
         lambda _r, _u: Touched(dataset_id, list(ids)),
         on_done,
     )
@@ -186,8 +187,8 @@ def split_dataset(project, dataset_id: int, fraction: float, seed: int, on_done)
     """Split into training and validation (seeded)."""
     return DbCommand(
         _tr("Split into training and validation"), project,
-        lambda db: edits.split_dataset(db, dataset_id, fraction, seed),
-        lambda result: (lambda db: edits.restore_splits(db, result.previous)),
+        lambda db: organise.split_dataset(db, dataset_id, fraction, seed),
+        lambda result: (lambda db: organise.restore_splits(db, result.previous)),
         lambda _r, _u: Touched(dataset_id, [], rows_moved=True),
         on_done,
     )
@@ -197,7 +198,7 @@ def remove_duplicates(project, dataset_id: int, normalised: bool, on_done) -> Db
     """Delete all but the first of each group of duplicates."""
     return DbCommand(
         _tr("Remove duplicates"), project,
-        lambda db: edits.remove_duplicates(db, dataset_id, normalised=normalised),
+        lambda db: organise.remove_duplicates(db, dataset_id, normalised=normalised),
         lambda stored: (lambda db: edits.restore_examples(db, stored)),
         lambda _r, _u: Touched(dataset_id, [], rows_moved=True),
         on_done,

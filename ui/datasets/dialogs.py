@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats.prices import PriceTable
-from app.services.dataset_edits import split_sizes
+from app.services.dataset_organise import split_sizes
 
 
 class _Dialog(QDialog):

@@ -25,7 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats.prices import PriceTable, estimate_cost
-from app.store.jobs_repo import TERMINAL_STATUSES, JobCheckpoint, JobEvent, JobRow
+from app.store.job_progress_repo import JobCheckpoint, JobEvent
+from app.store.jobs_repo import TERMINAL_STATUSES, JobRow
 from ui.jobs.chart import LineChartWidget, Series
 from ui.jobs.jobs_model import format_time, method_word, status_icon, status_word
 

@@ -1,32 +1,25 @@
 """The launch wizard: connection and method, base model, data and settings, confirmation, then the upload
-and the job's creation. Plain pages in a stack (no nested event loop); the dialog is non-modal."""
+and the job's creation. Plain pages in a stack (no nested event loop); the dialog is non-modal. The
+base-model page is ``model_choice``, the training settings on the data page ``training_settings``, and
+the confirmation page ``launch_summary``."""
 
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
-import json
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QCheckBox,
     QComboBox,
     QDialog,
-    QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
     QProgressBar,
     QPushButton,
     QRadioButton,
     QSizePolicy,
-    QSpinBox,
     QStackedWidget,
     QStyle,
     QVBoxLayout,
@@ -34,63 +27,29 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats.model import Kind
-from app.formats.prices import TRAINING_CONTEXT, resolve_model
 from app.runtime.threads import run_blocking
 from app.secrets import keystore
 from app.services import jobs as jobs_service
 from app.services.provider_errors import ErrorKind, ProviderError
-from app.services.providers import ModelInfo, list_models
 from app.store import datasets_repo
 from ui.app_context import AppContext
+from ui.jobs.launch_summary import LaunchSummaryWidget
+from ui.jobs.model_choice import ModelChoiceWidget
+from ui.jobs.training_settings import TrainingSettingsWidget
 from ui.tasks import TaskScope
+from ui.widgets.labels import selectable_label
 
-# API_NOTES §13: the base snapshots each method is documented for (the provider has the final say).
-SUITED: dict[str, frozenset[str]] = {
-    "supervised": frozenset({
-        "gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", "gpt-4o-2024-08-06",
-        "gpt-4o-mini-2024-07-18", "gpt-3.5-turbo-0125", "gpt-3.5-turbo-1106", "gpt-3.5-turbo-0613",
-    }),
-    "dpo": frozenset({
-        "gpt-4.1-2025-04-14", "gpt-4.1-mini-2025-04-14", "gpt-4.1-nano-2025-04-14", "gpt-4o-2024-08-06",
-        "gpt-4o-mini-2024-07-18",
-    }),
-    "reinforcement": frozenset({"o4-mini-2025-04-16"}),
-}
 METHODS = ("supervised", "dpo", "reinforcement")
-RETIREMENT_WARNING_DAYS = 90
-SUFFIX_MAX = 64
 CONNECTION, MODEL, DATA, CONFIRM, PROGRESS, RESULT = range(6)
 
 
-def base_of(model_id: str) -> str:
-    """The base snapshot of a model id (``ft:BASE:org::id`` → BASE)."""
-    if model_id.startswith("ft:"):
-        parts = model_id.split(":")
-        model_id = parts[1] if len(parts) > 1 else model_id
-    return resolve_model(model_id)
-
-
-def suits(model_id: str, method: str) -> bool:
-    """True when the model (or the base of a fine-tune) is documented for ``method``."""
-    return base_of(model_id) in SUITED.get(method, frozenset())
-
-
-def retirement_days(shutdown_date: str | None, today: dt.date | None = None) -> int | None:
-    """Days until the model is retired (negative when past), None when unknown."""
-    if not shutdown_date:
-        return None
-    try:
-        day = dt.date.fromisoformat(str(shutdown_date)[:10])
-    except ValueError:
-        return None
-    return (day - (today or dt.date.today())).days
-
-
-def _label(text: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setWordWrap(wrap)
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    return label
+def _align_label_columns(*forms: QFormLayout) -> None:
+    """Give forms stacked on one page a common label width, so their fields line up."""
+    labels = [item.widget() for form in forms for row in range(form.rowCount())
+              if (item := form.itemAt(row, QFormLayout.ItemRole.LabelRole)) is not None and item.widget()]
+    width = max((label.sizeHint().width() for label in labels), default=0)
+    for label in labels:
+        label.setMinimumWidth(width)
 
 
 class LaunchWizard(QDialog):
@@ -109,8 +68,6 @@ class LaunchWizard(QDialog):
         self.plan: jobs_service.LaunchPlan | None = None
         self.job_id: str | None = None
         self.progress_seen: list[tuple[str, int, int]] = []  # upload progress reports (tests)
-        self._models_for: str | None = None  # the profile id whose models are listed
-        self.models: list[ModelInfo] = []
         self.dataset_names: dict[int, str] = {}
         self.pages = QStackedWidget()
         for build in (self._build_connection, self._build_model, self._build_data, self._build_confirm,
@@ -139,14 +96,14 @@ class LaunchWizard(QDialog):
     def _build_connection(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
-        lay.addWidget(_label(self.tr("<b>Connection and method</b>")))
+        lay.addWidget(selectable_label(self.tr("<b>Connection and method</b>")))
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(self.tr("Connection"))
         for profile in self.ctx.settings.connections:
             self.profile_combo.addItem(profile.name, profile.id)
         active = self.profile_combo.findData(self.ctx.settings.active_connection)
         self.profile_combo.setCurrentIndex(max(active, 0))
-        self.no_connection = _label(self.tr(
+        self.no_connection = selectable_label(self.tr(
             "There is no connection yet. Add one in Settings → Connections to start the job; meanwhile you can "
             "still choose a model and check the data."
         ))
@@ -156,7 +113,7 @@ class LaunchWizard(QDialog):
         lay.addLayout(form)
         lay.addWidget(self.no_connection)
         lay.addSpacing(12)
-        lay.addWidget(_label(self.tr("How should the model learn?")))
+        lay.addWidget(selectable_label(self.tr("How should the model learn?")))
         self.method_group = QButtonGroup(self)
         texts = {
             "supervised": (self.tr("&Supervised"),
@@ -170,7 +127,7 @@ class LaunchWizard(QDialog):
             title, explanation = texts[method]
             button = QRadioButton(title)
             self.method_group.addButton(button, i)
-            hint = _label(explanation)
+            hint = selectable_label(explanation)
             hint.setContentsMargins(24, 0, 0, 6)
             lay.addWidget(button)
             lay.addWidget(hint)
@@ -179,31 +136,14 @@ class LaunchWizard(QDialog):
         return page
 
     def _build_model(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addWidget(_label(self.tr("<b>Base model</b> — the models that suit the method come first; "
-                                     "your own fine-tunes (ft:…) continue training from where they are.")))
-        self.models_busy = QProgressBar()
-        self.models_busy.setRange(0, 0)
-        self.models_busy.setTextVisible(False)
-        self.models_busy.setMaximumHeight(8)
-        self.models_message = _label()
-        self.models_message.hide()
-        self.model_list = QListWidget()
-        self.model_list.setAccessibleName(self.tr("Base models"))
-        self.model_list.currentItemChanged.connect(lambda *_: self._update_buttons())
-        self.model_note = _label()
-        lay.addWidget(self.models_busy)
-        lay.addWidget(self.models_message)
-        lay.addWidget(self.model_list, 1)
-        lay.addWidget(self.model_note)
-        self.model_list.currentItemChanged.connect(self._show_model_note)
-        return page
+        self.model_page = ModelChoiceWidget(self.ctx, self.tasks)
+        self.model_page.model_changed.connect(self._update_buttons)
+        return self.model_page
 
     def _build_data(self) -> QWidget:
         page = QWidget()
         outer = QVBoxLayout(page)
-        outer.addWidget(_label(self.tr("<b>Data and settings</b>")))
+        outer.addWidget(selectable_label(self.tr("<b>Data and settings</b>")))
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.ExpandingFieldsGrow)
         self.dataset_combo = QComboBox()
@@ -214,93 +154,26 @@ class LaunchWizard(QDialog):
         self.validation_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
         form.addRow(self.tr("&Training data:"), self.dataset_combo)
         form.addRow(self.tr("&Validation data:"), self.validation_combo)
-        self.own_settings = QCheckBox(self.tr("Choose the training settings myself (otherwise the provider decides)"))
-        self.own_settings.toggled.connect(self._show_settings)
-        form.addRow(self.own_settings)
-        self.epochs = self._spin(0, 50, self.tr("Passes over the data (1–50)"))
-        self.batch = self._spin(0, 256, self.tr("Examples per training step (1–256)"))
-        self.lr = QDoubleSpinBox()
-        self.lr.setRange(0.0, 100.0)
-        self.lr.setDecimals(3)
-        self.lr.setSingleStep(0.1)
-        self.lr.setSpecialValueText(self.tr("auto"))
-        self.lr.setToolTip(self.tr("Learning rate multiplier (above 0)"))
-        self.beta = QDoubleSpinBox()
-        self.beta.setRange(0.0, 2.0)
-        self.beta.setDecimals(2)
-        self.beta.setSingleStep(0.05)
-        self.beta.setSpecialValueText(self.tr("auto"))
-        self.beta.setToolTip(self.tr("Above 0 and at most 2; higher keeps the model closer to how it was"))
-        self.effort = QComboBox()
-        for value in ("default", "low", "medium", "high"):
-            self.effort.addItem(value, value)
-        self.settings_rows: list[tuple[str, QWidget]] = [
-            ("epochs", self.epochs), ("batch", self.batch), ("lr", self.lr), ("beta", self.beta),
-            ("effort", self.effort)]
-        labels = {"epochs": self.tr("&Epochs:"), "batch": self.tr("&Batch size:"),
-                  "lr": self.tr("&Learning rate ×:"), "beta": self.tr("Be&ta:"),
-                  "effort": self.tr("Reasoning &effort:")}
-        for key, widget in self.settings_rows:
-            widget.setMinimumWidth(140)
-            form.addRow(labels[key], widget)
-        self.form = form
-        self.suffix = QLineEdit()
-        self.suffix.setPlaceholderText(self.tr("optional, added to the model's name"))
-        self.suffix.textChanged.connect(lambda _t: self._update_buttons())
-        form.addRow(self.tr("S&uffix:"), self.suffix)
-        self.seed = self._spin(-1, 2_147_483_647, self.tr("The same seed usually repeats a run"))
-        self.seed.setSpecialValueText(self.tr("random"))
-        self.seed.setValue(-1)
-        self.seed.setMinimumWidth(140)
-        form.addRow(self.tr("See&d:"), self.seed)
-        self.metadata = QLineEdit()
-        self.metadata.setPlaceholderText(self.tr("optional: key=value, key=value (up to 15, for your own records)"))
-        self.metadata.textChanged.connect(lambda _t: self._update_buttons())
-        form.addRow(self.tr("&Labels:"), self.metadata)
-        self.grader = QPlainTextEdit()
-        self.grader.setPlaceholderText('{"type": "string_check", "name": "exact", "input": "{{sample.output_text}}", '
-                                       '"reference": "{{item.answer}}", "operation": "eq"}')
-        self.grader.setTabChangesFocus(True)
-        self.grader.setMaximumHeight(90)
-        self.grader.textChanged.connect(self._update_buttons)
-        form.addRow(self.tr("&Grader (JSON):"), self.grader)
         outer.addLayout(form)
-        self.data_problem = _label()
+        self.training_settings = TrainingSettingsWidget()
+        self.training_settings.edited.connect(self._update_buttons)
+        outer.addWidget(self.training_settings)
+        _align_label_columns(form, self.training_settings.form)
+        self.data_problem = selectable_label()
         self.data_problem.setStyleSheet("color: palette(text);")
         outer.addWidget(self.data_problem)
         outer.addStretch(1)
         return page
 
-    def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
-        spin = QSpinBox()
-        spin.setRange(low, high)
-        spin.setSpecialValueText(self.tr("auto"))
-        spin.setToolTip(tip)
-        return spin
-
     def _build_confirm(self) -> QWidget:
-        page = QWidget()
-        lay = QVBoxLayout(page)
-        lay.addWidget(_label(self.tr("<b>Check and start</b>")))
-        self.confirm_what = _label()
-        self.summary = _label()
-        self.cost_note = _label()
-        self.findings = QListWidget()
-        self.findings.setWordWrap(True)
-        self.findings.setAccessibleName(self.tr("Problems found"))
-        self.findings_title = _label(self.tr("What the check found:"))
-        for w in (self.confirm_what, self.summary, self.cost_note):
-            lay.addWidget(w)
-            lay.addSpacing(6)
-        lay.addWidget(self.findings_title)
-        lay.addWidget(self.findings, 1)
-        return page
+        self.summary_page = LaunchSummaryWidget()
+        return self.summary_page
 
     def _build_progress(self) -> QWidget:
         page = QWidget()
         lay = QVBoxLayout(page)
         lay.addStretch(1)
-        self.stage = _label(self.tr("Preparing…"))
+        self.stage = selectable_label(self.tr("Preparing…"))
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)
         lay.addWidget(self.stage)
@@ -312,7 +185,7 @@ class LaunchWizard(QDialog):
         page = QWidget()
         lay = QVBoxLayout(page)
         self.result_icon = QLabel()
-        self.result_text = _label()
+        self.result_text = selectable_label()
         row = QHBoxLayout()
         row.addWidget(self.result_icon, 0, Qt.AlignmentFlag.AlignTop)
         row.addWidget(self.result_text, 1)
@@ -337,21 +210,7 @@ class LaunchWizard(QDialog):
 
     def model_id(self) -> str | None:
         """The chosen base model."""
-        item = self.model_list.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-
-    def grader_value(self) -> tuple[dict[str, Any] | None, str]:
-        """The grader as parsed from the text, and a plain problem (empty when fine)."""
-        text = self.grader.toPlainText().strip()
-        if not text:
-            return None, self.tr("Reinforcement training needs a grader: paste it as JSON.")
-        try:
-            value = json.loads(text)
-        except ValueError as exc:
-            return None, self.tr("The grader is not valid JSON: %1").replace("%1", str(exc))
-        if not isinstance(value, dict):
-            return None, self.tr("The grader must be a JSON object ({…}).")
-        return value, ""
+        return self.model_page.model_id()
 
     def data_problems(self) -> list[str]:
         """What stops the data page from going on, in plain words."""
@@ -359,63 +218,21 @@ class LaunchWizard(QDialog):
         if self.dataset_combo.currentData() is None:
             problems.append(self.tr("There is no %1 dataset to train on yet; import one first.")
                             .replace("%1", str(self.kind).upper()))
-        suffix = self.suffix.text()
-        if len(suffix) > SUFFIX_MAX:
-            problems.append(self.tr("The suffix is %1 characters long; at most 64 are allowed.")
-                            .replace("%1", str(len(suffix))))
-        problems.extend(p for p in [self.metadata_value()[1]] if p)
+        problems.extend(self.training_settings.problems())
         if self.method == "reinforcement":
             if self.validation_combo.currentData() is None:
                 problems.append(self.tr("Reinforcement training needs a validation dataset."))
-            problems.extend(p for p in [self.grader_value()[1]] if p)
+            problems.extend(p for p in [self.training_settings.grader_value()[1]] if p)
         return problems
-
-    def metadata_value(self) -> tuple[dict[str, str] | None, str]:
-        """The labels typed as ``key=value, …`` and what is wrong with them ("" when fine).
-
-        The platform allows 16 metadata pairs (keys ≤ 64, values ≤ 512 characters); one pair is
-        the app's own request id, which is what makes creating a job safe to retry.
-        """
-        text = self.metadata.text().strip()
-        if not text:
-            return None, ""
-        pairs: dict[str, str] = {}
-        for part in text.split(","):
-            key, sep, value = part.partition("=")
-            key, value = key.strip(), value.strip()
-            if not sep or not key:
-                return None, self.tr("Write labels as key=value, separated by commas.")
-            if len(key) > 64 or len(value) > 512:
-                return None, self.tr("A label's name may have 64 characters and its value 512.")
-            pairs[key] = value
-        if len(pairs) > 15 or "app_request_id" in pairs:
-            return None, self.tr("Up to 15 labels are possible, and “app_request_id” is the app's own.")
-        return pairs, ""
 
     def request(self) -> jobs_service.LaunchRequest:
         """The launch request the pages describe."""
-        hp: dict[str, Any] = {}
-        if self.own_settings.isChecked():
-            for key, name in (("epochs", "n_epochs"), ("batch", "batch_size")):
-                value = dict(self.settings_rows)[key].value()
-                if value > 0:
-                    hp[name] = value
-            if self.lr.value() > 0:
-                hp["learning_rate_multiplier"] = self.lr.value()
-            if self.method == "dpo" and self.beta.value() > 0:
-                hp["beta"] = self.beta.value()
-            if self.method == "reinforcement":
-                hp["reasoning_effort"] = self.effort.currentData()
         return jobs_service.LaunchRequest(
             dataset_id=self.dataset_combo.currentData(),
             model=self.model_id() or "",
             method=self.method,
             validation_dataset_id=self.validation_combo.currentData(),
-            hyperparameters=hp or None,
-            suffix=self.suffix.text().strip() or None,
-            seed=self.seed.value() if self.seed.value() >= 0 else None,
-            metadata=self.metadata_value()[0],
-            grader=self.grader_value()[0] if self.method == "reinforcement" else None,
+            **self.training_settings.request_fields(self.method),
         )
 
     # --- navigation -----------------------------------------------------------------------
@@ -423,9 +240,9 @@ class LaunchWizard(QDialog):
         """Show ``page`` and start what it needs (models, datasets, the plan)."""
         self.pages.setCurrentIndex(page)
         if page == MODEL:
-            self.tasks.spawn(self.load_models())
+            self.tasks.spawn(self.model_page.load(self.profile(), self.method))
         elif page == DATA:
-            self._show_settings()
+            self.training_settings.show_rows_for(self.method)
             self.tasks.spawn(self.load_datasets())
         elif page == CONFIRM:
             self.tasks.spawn(self.load_plan())
@@ -475,68 +292,6 @@ class LaunchWizard(QDialog):
         super().closeEvent(event)
 
     # --- loading --------------------------------------------------------------------------
-    async def load_models(self) -> None:
-        """List the provider's models (busy meanwhile); fall back to the known ones on failure."""
-        profile = self.profile()
-        wanted = profile.id if profile else ""
-        if self._models_for != wanted:
-            self.models_busy.show()
-            self.models_message.hide()
-            self.model_list.clear()
-            message = ""
-            try:
-                if profile is None:
-                    raise ProviderError(ErrorKind.NO_KEY, self.tr("There is no connection yet."))
-                key = await run_blocking(keystore.get_key, profile.id)
-                models = await list_models(self.ctx.clients.get(profile, key), profile)
-            except (ProviderError, keystore.KeyringUnavailableError) as exc:
-                models = [ModelInfo(m) for m in TRAINING_CONTEXT]
-                message = self.tr("The models could not be listed: %1 These are the models known to the app; "
-                                  "you can prepare the job and start it once the connection works.").replace(
-                    "%1", str(exc))
-            if not self.tasks.alive:
-                return
-            self.models, self._models_for = models, wanted
-            self.models_busy.hide()
-            self.models_message.setText("⚠ " + message)
-            self.models_message.setVisible(bool(message))
-        self._fill_models()
-
-    def _fill_models(self) -> None:
-        keep = self.model_id()
-        method = self.method
-        self.model_list.clear()
-        ordered = sorted(self.models, key=lambda m: (not suits(m.id, method), m.is_fine_tuned, m.id))
-        warn = self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for m in ordered:
-            parts = [m.id]
-            if m.is_fine_tuned:
-                parts.append(self.tr("your fine-tune: continue training"))
-            if not suits(m.id, method):
-                parts.append(self.tr("not listed for this method"))
-            days = retirement_days(m.shutdown_date)
-            item = QListWidgetItem(" — ".join(parts))
-            if days is not None:
-                if days < 0:
-                    note = self.tr("retired on %1").replace("%1", str(m.shutdown_date))
-                else:
-                    note = self.tr("retires on %1").replace("%1", str(m.shutdown_date))
-                if days <= RETIREMENT_WARNING_DAYS:
-                    item.setIcon(warn)
-                    note = "⚠ " + note + (self.tr(" (in %1 days)").replace("%1", str(days)) if days >= 0 else "")
-                item.setText(item.text() + " — " + note)
-            item.setData(Qt.ItemDataRole.UserRole, m.id)
-            self.model_list.addItem(item)
-            if m.id == keep:
-                self.model_list.setCurrentItem(item)
-        if self.model_list.currentItem() is None and ordered and suits(ordered[0].id, method):
-            self.model_list.setCurrentRow(0)
-        self._update_buttons()
-
-    def _show_model_note(self, *_args: Any) -> None:
-        item = self.model_list.currentItem()
-        self.model_note.setText(item.text() if item is not None else self.tr("Choose a base model."))
-
     async def load_datasets(self) -> None:
         """Fill the dataset choices with the datasets of the method's kind."""
         project = self.ctx.project
@@ -563,21 +318,11 @@ class LaunchWizard(QDialog):
         self.validation_combo.setCurrentIndex(max(self.validation_combo.findData(keep_valid), 0))
         self._update_buttons()
 
-    def _show_settings(self, *_args: Any) -> None:
-        own, method = self.own_settings.isChecked(), self.method
-        visible = {"epochs": own, "batch": own, "lr": own, "beta": own and method == "dpo",
-                   "effort": own and method == "reinforcement"}
-        for key, widget in self.settings_rows:
-            self.form.setRowVisible(widget, visible[key])
-        self.form.setRowVisible(self.grader, method == "reinforcement")
-
     async def load_plan(self) -> None:
         """Check the launch (no network) and show what it would do."""
         project = self.ctx.project
         self.plan = None
-        self.findings.clear()
-        self.summary.setText(self.tr("Checking the data…"))
-        self.cost_note.clear()
+        self.summary_page.show_checking()
         self._update_buttons()
         if project is None:
             return
@@ -587,37 +332,11 @@ class LaunchWizard(QDialog):
             return
         self.plan = plan
         profile = self.profile()
-        self.confirm_what.setText(self.tr("%1 training of %2 on “%3” through %4.")
-                                  .replace("%1", self.method_group.checkedButton().text().replace("&", ""))
-                                  .replace("%2", req.model).replace("%3", self.dataset_names.get(req.dataset_id, "?"))
-                                  .replace("%4", profile.name if profile else self.tr("no connection")))
-        parts = [self.tr("%1 examples").replace("%1", f"{plan.examples:,}"),
-                 self.tr("%1 billable tokens").replace("%1", f"{plan.billable_tokens:,}")]
-        if plan.epochs:
-            parts.append(self.tr("%1 epochs").replace("%1", str(plan.epochs)))
-        cost = plan.cost
-        if cost is not None and cost.usd is not None and cost.row is not None:
-            parts.append(self.tr("about $%1 (%2, price of %3)").replace("%1", f"{cost.usd:,.2f}")
-                         .replace("%2", cost.row.model).replace("%3", cost.row.date))
-        self.summary.setText("<b>" + " · ".join(parts) + "</b>")
-        if cost is not None and cost.usd is not None:
-            self.cost_note.setText(self.tr("An estimate: the final bill uses the tokens the job reports."))
-        else:
-            self.cost_note.setText(cost.explanation if cost is not None else "")
-        style = self.style()
-        err = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
-        warn = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
-        for finding in plan.errors:
-            self.findings.addItem(QListWidgetItem(err, self.tr("Error: %1").replace("%1", finding.message)))
-        shown = plan.warnings[:50]
-        for finding in shown:
-            self.findings.addItem(QListWidgetItem(warn, self.tr("Warning: %1").replace("%1", finding.message)))
-        if len(plan.warnings) > len(shown):
-            self.findings.addItem(self.tr("… and %1 more warnings").replace("%1", str(len(plan.warnings) - 50)))
-        if plan.blocked:
-            self.findings.insertItem(0, self.tr("Fix the errors below before training; nothing was sent."))
-        self.findings.setVisible(self.findings.count() > 0)
-        self.findings_title.setVisible(self.findings.count() > 0)
+        what = (self.tr("%1 training of %2 on “%3” through %4.")
+                .replace("%1", self.method_group.checkedButton().text().replace("&", ""))
+                .replace("%2", req.model).replace("%3", self.dataset_names.get(req.dataset_id, "?"))
+                .replace("%4", profile.name if profile else self.tr("no connection")))
+        self.summary_page.show_plan(plan, what)
         self._update_buttons()
 
     # --- launching ------------------------------------------------------------------------

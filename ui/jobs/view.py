@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from app.models.connection import ConnectionProfile
 from app.services import jobs as jobs_service
 from app.services.provider_errors import ProviderError
-from app.store import jobs_repo
+from app.store import job_progress_repo, jobs_repo
 from ui.app_context import AppContext, NotConnected
 from ui.jobs.detail import JobDetail, JobDetailWidget
 from ui.jobs.jobs_model import JobsTableModel
@@ -46,8 +46,8 @@ def _read_detail(db: sqlite_utils.Database, job_id: str) -> JobDetail | None:
     job = jobs_repo.get_job(db, job_id)
     if job is None:
         return None
-    return JobDetail(job, jobs_repo.events(db, job_id, 300), jobs_repo.metrics_series(db, job_id),
-                     jobs_repo.checkpoints(db, job_id))
+    return JobDetail(job, job_progress_repo.events(db, job_id, 300), job_progress_repo.metrics_series(db, job_id),
+                     job_progress_repo.checkpoints(db, job_id))
 
 
 class JobsView(QWidget):

@@ -13,6 +13,7 @@ from app.formats.model import Kind
 from app.formats.text import search_text
 from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
+from app.services import dataset_organise as organise
 from app.services.importing import ImportRequest, run_import
 from app.store import datasets_repo
 from tests.core.datasets.conftest import dump, read, sft, write_jsonl
@@ -171,30 +172,30 @@ def test_tags_are_normalised_and_restored(project, imported):
     ds, _ = imported
     before = state(project)
     ids = [r[0] for r in rows(project, ds)][:3]
-    prev = write(project, edits.set_tags, ids, add={" lease ", "needs review, lease", "  "})
+    prev = write(project, organise.set_tags, ids, add={" lease ", "needs review, lease", "  "})
     assert prev == dict.fromkeys(ids, "")
     assert [t for (t,) in rows(project, ds, "tags")[:4]] == ["lease,needs review"] * 3 + [""]
-    prev2 = write(project, edits.set_tags, ids[:2], add={"done"}, remove={"needs  review"})
+    prev2 = write(project, organise.set_tags, ids[:2], add={"done"}, remove={"needs  review"})
     assert [t for (t,) in rows(project, ds, "tags")[:2]] == ["lease,done"] * 2
-    write(project, edits.restore_tags, prev2)
-    write(project, edits.restore_tags, prev)
+    write(project, organise.restore_tags, prev2)
+    write(project, organise.restore_tags, prev)
     assert state(project) == before
-    assert edits.normalise_tags("a, b,,a ,  c  d") == ["a", "b", "c d"]
+    assert organise.normalise_tags("a, b,,a ,  c  d") == ["a", "b", "c d"]
 
 
 def test_note_and_split_with_undo(project, imported):
     ds, _ = imported
     before = state(project)
     ids = [r[0] for r in rows(project, ds)]
-    assert write(project, edits.set_note, ids[0], "Check clause 4.") == ""
-    prev = write(project, edits.set_split, ids[:4], "validation")
+    assert write(project, organise.set_note, ids[0], "Check clause 4.") == ""
+    prev = write(project, organise.set_split, ids[:4], "validation")
     assert prev == dict.fromkeys(ids[:4], "train")
-    assert write(project, edits.set_split, ids[:4], "validation") == {}
-    write(project, edits.restore_splits, prev)
-    assert write(project, edits.set_note, ids[0], "") == "Check clause 4."
+    assert write(project, organise.set_split, ids[:4], "validation") == {}
+    write(project, organise.restore_splits, prev)
+    assert write(project, organise.set_note, ids[0], "") == "Check clause 4."
     assert state(project) == before
     with pytest.raises(ValueError):
-        write(project, edits.set_split, ids, "test")
+        write(project, organise.set_split, ids, "test")
 
 
 def test_split_is_seeded_and_sized_and_undoable(project, tmp_path):
@@ -202,17 +203,17 @@ def test_split_is_seeded_and_sized_and_undoable(project, tmp_path):
     write_jsonl(path, [sft(i) for i in range(200)])
     ds = run_import(project, ImportRequest(path)).dataset_id
     before = state(project)
-    result = write(project, edits.split_dataset, ds, 0.2, 7)
-    assert (result.train, result.validation) == (160, 40) == edits.split_sizes(200, 0.2)
+    result = write(project, organise.split_dataset, ds, 0.2, 7)
+    assert (result.train, result.validation) == (160, 40) == organise.split_sizes(200, 0.2)
     first = rows(project, ds, "id, split")
     assert sum(s == "validation" for _, s in first) == 40
-    write(project, edits.restore_splits, result.previous)
+    write(project, organise.restore_splits, result.previous)
     assert state(project) == before
-    write(project, edits.split_dataset, ds, 0.2, 7)
+    write(project, organise.split_dataset, ds, 0.2, 7)
     assert rows(project, ds, "id, split") == first  # same seed, same split
-    write(project, edits.split_dataset, ds, 0.2, 8)
+    write(project, organise.split_dataset, ds, 0.2, 8)
     assert rows(project, ds, "id, split") != first
-    assert edits.split_sizes(7, 0.5) == (3, 4) and edits.split_sizes(0, 0.3) == (0, 0)
+    assert organise.split_sizes(7, 0.5) == (3, 4) and organise.split_sizes(0, 0.3) == (0, 0)
 
 
 @pytest.mark.parametrize("in_workers", [False, True])
@@ -275,15 +276,15 @@ def test_duplicates_exact_and_normalised(project, tmp_path):
     write_jsonl(tmp_path / "d.jsonl", objs)
     ds = run_import(project, ImportRequest(tmp_path / "d.jsonl")).dataset_id
     ids = [r[0] for r in rows(project, ds)]
-    assert read(project, edits.find_duplicates, ds) == [[ids[2], ids[6], ids[9]]]
-    assert read(project, lambda db: edits.find_duplicates(db, ds, normalised=True)) == [
+    assert read(project, organise.find_duplicates, ds) == [[ids[2], ids[6], ids[9]]]
+    assert read(project, lambda db: organise.find_duplicates(db, ds, normalised=True)) == [
         [ids[2], ids[6], ids[9]],
         [ids[7], ids[8]],
     ]
     before = state(project)
-    removed = write(project, edits.remove_duplicates, ds, normalised=True)
+    removed = write(project, organise.remove_duplicates, ds, normalised=True)
     assert [s.id for s in removed] == [ids[6], ids[8], ids[9]]
-    assert read(project, edits.find_duplicates, ds) == []
+    assert read(project, organise.find_duplicates, ds) == []
     write(project, edits.restore_examples, removed)
     assert state(project) == before
 
@@ -330,7 +331,7 @@ def test_export_round_trips_byte_for_byte_and_is_atomic(project, imported, tmp_p
     assert out.read_bytes() == source.read_bytes()
 
     ids = [r[0] for r in rows(project, ds)]
-    write(project, edits.set_split, ids[:2], "validation")
+    write(project, organise.set_split, ids[:2], "validation")
     assert read(project, lambda db: admin.export_dataset(db, ds, out, "messages", split="validation")) == 2
     assert [json.loads(x) for x in out.read_text().splitlines()] == [sft(0), sft(1)]
     with pytest.raises(ValueError):
@@ -347,7 +348,7 @@ def test_export_round_trips_byte_for_byte_and_is_atomic(project, imported, tmp_p
 def test_example_detail(project, imported):
     ds, _ = imported
     ex = rows(project, ds)[3][0]
-    write(project, edits.set_tags, [ex], add={"b", "a"})
+    write(project, organise.set_tags, [ex], add={"b", "a"})
     detail = read(project, admin.get_example_detail, ex)
     assert (detail.dataset_id, detail.kind, detail.position, detail.source_line, detail.split) == (
         ds,

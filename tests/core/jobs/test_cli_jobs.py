@@ -11,7 +11,7 @@ import uuid
 from pathlib import Path
 
 from app.models.connection import ConnectionProfile
-from app.services import jobs_api, providers
+from app.services import jobs_api, providers, uploads
 from tests.core.datasets.conftest import sft, write_jsonl
 
 SCRIPT = Path(sys.executable).with_name("finetune-studio")
@@ -45,7 +45,7 @@ def new_job(server, train: Path) -> str:
         profile = ConnectionProfile(name="Work", base_url=server.base_url)
         client = providers.build_client(profile, server.api_key, timeout=5.0)
         try:
-            file_id = await jobs_api.upload_training_file(client, profile, train)
+            file_id = await uploads.upload_training_file(client, profile, train)
             job = await jobs_api.create_job(client, profile, model=MODEL, training_file=file_id,
                                             method="supervised", client_request_id=uuid.uuid4().hex)
             return job.id

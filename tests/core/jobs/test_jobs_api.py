@@ -12,8 +12,9 @@ import uuid
 import pytest
 import pytest_asyncio
 
+from app.formats.result_csv import parse_result_csv
 from app.models.connection import ConnectionProfile
-from app.services import jobs_api, providers
+from app.services import jobs_api, providers, uploads
 from app.services.provider_errors import ErrorKind, ProviderError
 
 MODEL = "gpt-4.1-mini-2025-04-14"
@@ -39,7 +40,7 @@ def posts(server, endpoint: str) -> int:
 async def training_file(client, profile, tmp_path, lines: int = 5) -> str:
     path = tmp_path / "train.jsonl"
     path.write_bytes(LINE * lines)
-    return await jobs_api.upload_training_file(client, profile, path)
+    return await uploads.upload_training_file(client, profile, path)
 
 
 async def new_job(client, profile, tmp_path, **kwargs) -> jobs_api.JobInfo:
@@ -65,7 +66,7 @@ async def test_small_upload_uses_the_files_api(env, tmp_path):
     path = tmp_path / "train.jsonl"
     path.write_bytes(LINE * 3)
     seen: list[tuple[int, int]] = []
-    file_id = await jobs_api.upload_training_file(client, profile, path, progress=lambda d, t: seen.append((d, t)))
+    file_id = await uploads.upload_training_file(client, profile, path, progress=lambda d, t: seen.append((d, t)))
     total = len(LINE) * 3
     assert seen == [(0, total), (total, total)]
     assert posts(server, "/files") == 1 and posts(server, "/uploads") == 0
@@ -80,7 +81,7 @@ async def test_large_upload_goes_in_parts_intact(env, tmp_path):
     data = bytes(range(256)) * 10  # 2560 bytes, every byte value
     path.write_bytes(data)
     seen: list[tuple[int, int]] = []
-    file_id = await jobs_api.upload_training_file(
+    file_id = await uploads.upload_training_file(
         client, profile, path, progress=lambda d, t: seen.append((d, t)), part_size=1000, direct_limit=100
     )
     assert seen == [(0, 2560), (1000, 2560), (2000, 2560), (2560, 2560)]
@@ -104,7 +105,7 @@ async def test_cancelled_upload_is_cancelled_on_the_server(env, tmp_path):
             cancel.set()
 
     with pytest.raises(asyncio.CancelledError):
-        await jobs_api.upload_training_file(
+        await uploads.upload_training_file(
             client, profile, path, progress=progress, cancel=cancel, part_size=1000, direct_limit=100
         )
     assert [u["status"] for u in server.ft.uploads.values()] == ["cancelled"]
@@ -274,13 +275,13 @@ async def test_result_metrics_decodes_base64(env, tmp_path):
 
 def test_parse_result_csv_plain_and_empty_cells():
     text = b"step,train_loss,valid_loss\n1,0.9,\n2,0.5,0.6\n"
-    assert jobs_api.parse_result_csv(text) == [
+    assert parse_result_csv(text) == [
         {"step": 1.0, "train_loss": 0.9},
         {"step": 2.0, "train_loss": 0.5, "valid_loss": 0.6},
     ]
-    assert jobs_api.parse_result_csv(base64.b64encode(text)) == jobs_api.parse_result_csv(text)
+    assert parse_result_csv(base64.b64encode(text)) == parse_result_csv(text)
     # Plain text that is not base64 stays as it is, even without a "step" header.
-    assert jobs_api.parse_result_csv(b"epoch,loss\n1,0.5\n") == [{"epoch": 1.0, "loss": 0.5}]
+    assert parse_result_csv(b"epoch,loss\n1,0.5\n") == [{"epoch": 1.0, "loss": 0.5}]
 
 
 @pytest.mark.asyncio

@@ -7,7 +7,7 @@ import pytest
 
 from app.services import jobs
 from app.services.importing import ImportRequest, run_import
-from app.store import jobs_repo
+from app.store import job_progress_repo, jobs_repo
 from tests.core.datasets.conftest import read, sft, write_jsonl
 
 MODEL = "gpt-4.1-mini-2025-04-14"
@@ -49,7 +49,7 @@ async def test_statuses_seen_while_polling_form_the_timeline(env, project, tmp_p
     await jobs.poll_job(project, client, profile, row.id)  # the same status again is not logged twice
     assert len(read(project, jobs_repo.status_log, row.id)) == 4
     # The app's own entries never show as provider events (nor steer which events are fetched next).
-    assert all(not (e.type or "").startswith("app.") for e in read(project, jobs_repo.events, row.id))
+    assert all(not (e.type or "").startswith("app.") for e in read(project, job_progress_repo.events, row.id))
 
 
 @pytest.mark.parametrize("base64", [False, True])
@@ -60,10 +60,10 @@ async def test_result_file_fills_the_series_once(env, project, tmp_path, base64)
     server.ft_result_base64 = base64
     row = await launch(project, tmp_path, client, profile)
     await poll_to_end(project, client, profile, row.id)
-    assert read(project, jobs_repo.has_result_metrics, row.id)
+    assert read(project, job_progress_repo.has_result_metrics, row.id)
     delete_metrics_events(project, row.id)  # as if the events list had been partial
     await jobs.poll_job(project, client, profile, row.id)
-    series = read(project, jobs_repo.metrics_series, row.id)
+    series = read(project, job_progress_repo.metrics_series, row.id)
     assert [step for step, _ in series["train_loss"]] == [1, 2, 3, 4]
     assert [step for step, _ in series["train_mean_token_accuracy"]] == [1, 2, 3, 4]
     assert len(server.requests_to("/files/*/content", "GET")) == 1  # fetched once
@@ -72,13 +72,13 @@ async def test_result_file_fills_the_series_once(env, project, tmp_path, base64)
 def test_result_rows_are_stored_as_metrics(project):
     def run(db):
         jobs_repo.upsert_job(db, "p", {"id": "ftjob-x", "status": "succeeded", "model": MODEL})
-        added = jobs_repo.add_result_metrics(db, "ftjob-x", [
+        added = job_progress_repo.add_result_metrics(db, "ftjob-x", [
             {"step": 1.0, "train_loss": 0.9, "train_accuracy": 0.5},
             {"step": 2.0, "train_loss": 0.4, "train_accuracy": 0.7, "train_mean_reward": 0.3},
             {"train_loss": 1.0},  # no step: left out
         ])
-        again = jobs_repo.add_result_metrics(db, "ftjob-x", [{"step": 1.0, "train_loss": 0.9}])
-        return added, again, jobs_repo.metrics_series(db, "ftjob-x"), jobs_repo.events(db, "ftjob-x")
+        again = job_progress_repo.add_result_metrics(db, "ftjob-x", [{"step": 1.0, "train_loss": 0.9}])
+        return added, again, job_progress_repo.metrics_series(db, "ftjob-x"), job_progress_repo.events(db, "ftjob-x")
 
     added, again, series, events = project.db.submit_write(run).result()
     assert (added, again) == (2, 0)

@@ -9,7 +9,7 @@ from app.models.connection import ConnectionProfile
 from app.services import dataset_versions, jobs, jobs_api
 from app.services.importing import ImportRequest, run_import
 from app.services.provider_errors import ErrorKind, ProviderError
-from app.store import jobs_repo
+from app.store import job_progress_repo, jobs_repo
 from tests.core.datasets.conftest import read, sft, write_jsonl
 
 MODEL = "gpt-4.1-mini-2025-04-14"
@@ -180,15 +180,15 @@ async def test_poll_through_the_script_stores_events_metrics_checkpoints(env, pr
             break
     assert statuses[0] == "queued" and "running" in statuses and statuses[-1] == "succeeded"
     assert row.fine_tuned_model.startswith("ft:") and row.trained_tokens
-    stored = read(project, jobs_repo.events, row.id)
+    stored = read(project, job_progress_repo.events, row.id)
     assert len({e.event_id for e in stored}) == len(stored)
     assert "The job has successfully completed" in {e.message for e in stored}
-    series = read(project, jobs_repo.metrics_series, row.id)
+    series = read(project, job_progress_repo.metrics_series, row.id)
     assert [step for step, _ in series["train_loss"]] == [1, 2, 3]
-    points = read(project, jobs_repo.checkpoints, row.id)
+    points = read(project, job_progress_repo.checkpoints, row.id)
     assert points and points[0].step == 3 and ":ckpt-step-3" in points[0].model
     again = await jobs.poll_job(project, client, profile, row.id)  # nothing new: nothing doubled
-    assert len(read(project, jobs_repo.events, row.id)) == len(stored) and again.status == "succeeded"
+    assert len(read(project, job_progress_repo.events, row.id)) == len(stored) and again.status == "succeeded"
 
 
 @pytest.mark.asyncio

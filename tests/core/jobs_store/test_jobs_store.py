@@ -9,11 +9,12 @@ import sqlite3
 import pytest
 
 from app.services import dataset_admin as admin
-from app.services import dataset_edits as edits
+from app.services import dataset_organise as organise
 from app.services import dataset_versions as versions
 from app.services.datasets import update_example
 from app.services.importing import ImportRequest, run_import
 from app.services.projects import open_project_sync
+from app.store import job_progress_repo as progress
 from app.store import jobs_repo as jobs
 from app.store import migrations
 from app.store.project_file import create_project
@@ -163,14 +164,14 @@ def test_freezing_one_split_and_refusing_nothing(project, dataset, tmp_path):
             r[0] for r in db.conn.execute("SELECT id FROM examples WHERE dataset_id = ? ORDER BY position", (dataset,))
         ],
     )
-    write(project, edits.set_split, ids[4:], "validation")
+    write(project, organise.set_split, ids[4:], "validation")
     train = write(project, versions.freeze_dataset, dataset, split="train")
     valid = write(project, versions.freeze_dataset, dataset, split="validation")
     path = tmp_path / "valid.jsonl"
     read(project, lambda db: admin.export_dataset(db, dataset, path, split="validation"))
     assert read(project, versions.version_bytes, valid.id) == path.read_bytes()
     assert (train.examples, valid.examples) == (4, 2)
-    write(project, edits.set_split, ids[4:], "train")
+    write(project, organise.set_split, ids[4:], "train")
     with pytest.raises(ValueError):
         write(project, versions.freeze_dataset, dataset, split="validation")
     with pytest.raises(LookupError):
@@ -258,7 +259,7 @@ def test_events_are_idempotent_and_newest_first(project):
         {"id": "ftevent-2", "created_at": 2, "level": "info", "type": "message", "message": "Started"},
         {"id": "ftevent-1", "created_at": 1, "level": "info", "type": "message", "message": "Queued"},
     ]
-    assert write(project, jobs.add_events, "ftjob-1", batch) == 2
+    assert write(project, progress.add_events, "ftjob-1", batch) == 2
     more = [
         {
             "id": "ftevent-3",
@@ -271,12 +272,12 @@ def test_events_are_idempotent_and_newest_first(project):
         *batch,
         {"message": "no id"},
     ]
-    assert write(project, jobs.add_events, "ftjob-1", more) == 1
-    assert write(project, jobs.add_events, "ftjob-1", []) == 0
-    got = read(project, jobs.events, "ftjob-1")
+    assert write(project, progress.add_events, "ftjob-1", more) == 1
+    assert write(project, progress.add_events, "ftjob-1", []) == 0
+    got = read(project, progress.events, "ftjob-1")
     assert [e.event_id for e in got] == ["ftevent-3", "ftevent-2", "ftevent-1"]
     assert got[0].data == {"a": 1} and got[1].data is None
-    assert [e.event_id for e in read(project, jobs.events, "ftjob-1", 1)] == ["ftevent-3"]
+    assert [e.event_id for e in read(project, progress.events, "ftjob-1", 1)] == ["ftevent-3"]
 
 
 def test_metrics_series_by_step(project):
@@ -289,8 +290,8 @@ def test_metrics_series_by_step(project):
         metrics_event(5, 5, train_loss="n/a", valid_loss=float("nan"), extra=True),
         {"id": "ftevent-6", "created_at": 1_700_000_006, "type": "message", "message": "hi", "data": {"step": 9}},
     ]
-    write(project, jobs.add_events, "ftjob-1", evs)
-    series = read(project, jobs.metrics_series, "ftjob-1")
+    write(project, progress.add_events, "ftjob-1", evs)
+    series = read(project, progress.metrics_series, "ftjob-1")
     assert series["train_loss"] == [(1, 1.5), (2, 1.0), (3, 0.5)]
     assert series["valid_loss"] == [(3, 0.7)]
     assert series["full_valid_loss"] == [(2, 0.9)]
@@ -319,9 +320,9 @@ def test_checkpoints_upsert_and_order(project):
             "metrics": {"step": 200, "train_loss": 0.2},
         },
     ]
-    write(project, jobs.upsert_checkpoints, "ftjob-1", cps)
-    write(project, jobs.upsert_checkpoints, "ftjob-1", [{**cps[0], "metrics": {"step": 100, "train_loss": 0.25}}])
-    got = read(project, jobs.checkpoints, "ftjob-1")
+    write(project, progress.upsert_checkpoints, "ftjob-1", cps)
+    write(project, progress.upsert_checkpoints, "ftjob-1", [{**cps[0], "metrics": {"step": 100, "train_loss": 0.25}}])
+    got = read(project, progress.checkpoints, "ftjob-1")
     assert [(c.checkpoint_id, c.step, c.model) for c in got] == [
         ("ftckpt-b", 200, "ft:m:ckpt-step-200"),
         ("ftckpt-a", 100, "ft:m:ckpt-step-100"),
