@@ -1,0 +1,1 @@
+"""The Annotate view: blind side-by-side judging of answers that becomes preference (DPO) data."""

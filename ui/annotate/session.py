@@ -1,0 +1,435 @@
+"""The judging session of one queue: what is on screen, the next comparison loaded ahead (so a key
+switches to it at once), judgements written in the background on the project's writer thread (in
+the order they were made, each committed on its own), and undo.
+
+The counts and the list update at once from what the session knows; after the writes settle they
+are read back from the project, so they never drift from what is stored.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlite_utils
+from PySide6.QtCore import QObject, Signal
+
+from app.formats.word_diff import word_diff
+from app.runtime.threads import run_blocking
+from app.services import annotation_judging as judging
+from app.services.annotation_judging import Item
+from app.store import annotation_repo
+from ui.annotate.conversation_view import message_text, runs_to_ranges
+from ui.annotate.items_list import ItemsListWidget
+from ui.annotate.judge_panel import JudgePanel, verdict_words
+from ui.annotate.rewrite import RewriteFlow
+from ui.app_context import AppContext
+from ui.tasks import TaskScope
+
+
+def diff_ranges(a: str, b: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """The changed character ranges of both answers (run on a worker thread)."""
+    left, right = word_diff(a, b)
+    return runs_to_ranges(left), runs_to_ranges(right)
+
+
+def read_counts(db: sqlite_utils.Database, queue_id: int, annotator: str) -> tuple[int, int, int, int]:
+    """(total, decided by anyone, decided by ``annotator``, skipped by ``annotator``)."""
+    p = judging.progress(db, queue_id, annotator)
+    info = next((q for q in annotation_repo.list_queues(db) if q.id == queue_id), None)
+    return p.total, info.judged if info else 0, p.judged, p.skipped
+
+
+@dataclass
+class Undo:
+    """A judgement that Ctrl+Z can take back: the item as it was shown, the pending write (its
+    result holds the judgement it replaced) and the local state before it."""
+
+    item: Item
+    write: Awaitable[Any]
+    verdict: str
+    side: str | None
+    before: tuple[Any, ...]
+    deltas: tuple[int, int, int]
+    note: str
+
+
+class JudgingSession(RewriteFlow, QObject):
+    """Drives ``panel`` and ``items`` for one queue at a time (see module docstring)."""
+
+    counts_changed = Signal()
+
+    def __init__(self, ctx: AppContext, tasks: TaskScope, panel: JudgePanel, items: ItemsListWidget,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx, self.tasks, self.panel, self.items = ctx, tasks, panel, items
+        self.queue_id: int | None = None
+        self.queue_name = ""
+        self.project: Any = None  # the project the queue belongs to (writes go nowhere else)
+        self.annotator = ""
+        self.diff = self.reveal = False
+        self.writes: set[asyncio.Future[Any]] = set()
+        self.sft_choice: Any = None
+        self._busy: set[asyncio.Task[Any]] = set()
+        self._reset()
+        panel.verdict_chosen.connect(self.judge)
+        panel.undo_requested.connect(self.undo)
+        panel.rewrite_requested.connect(self.request_rewrite)
+        panel.rewrite.saved.connect(self._rewrite_saved)
+        panel.rewrite.cancelled.connect(self._rewrite_cancelled)
+        panel.diff_toggled.connect(self.set_diff)
+        panel.reveal_toggled.connect(self.set_reveal)
+        items.item_activated.connect(lambda cid: self._spawn(self.jump_to(cid)))
+
+    def _spawn(self, coro: Any) -> asyncio.Task[Any]:
+        task = self.tasks.spawn(coro)
+        self._busy.add(task)
+        task.add_done_callback(self._busy.discard)
+        return task
+
+    def _reset(self) -> None:
+        self.order: list[int] = []
+        self.mine: dict[int, str] = {}  # comparison id -> this annotator's verdict
+        self.sides: dict[int, str | None] = {}
+        self.notes: dict[int, str] = {}
+        self.rewrites: dict[int, str] = {}
+        self.others: dict[int, bool] = {}  # decided by another annotator (for the "done" count)
+        self.total = self.done = self.my_count = self.skipped = 0
+        self.item: Item | None = None
+        self.ahead: tuple[int, asyncio.Task[Item]] | None = None
+        self.diffs: dict[int, tuple[list[tuple[int, int]], list[tuple[int, int]]]] = {}
+        self.undo_stack: list[Undo] = []
+        self.rewriting: Item | None = None
+        self.return_to: Item | None = None
+        self.last_text = self.last_sources = ""
+
+    # --- opening a queue ------------------------------------------------------------------
+    async def open_queue(self, queue_id: int | None, name: str = "") -> None:
+        """Show the first comparison this annotator has not judged (after pending writes land)."""
+        await self.flush()
+        project = self.ctx.project
+        if self.ahead is not None:
+            self.ahead[1].cancel()
+        self._reset()
+        self.queue_id, self.queue_name, self.project = queue_id, name, project
+        self.annotator = self.ctx.settings.annotator_name
+        self.items.model.set_rows([])
+        if queue_id is None or project is None:
+            self.panel.show_message(self.tr("Choose a queue to judge."))
+            return
+        self.panel.show_message(self.tr("Opening “{queue}”…").format(queue=name))
+        state = await project.db.read(self._read_queue, queue_id, self.annotator)
+        if not self.tasks.alive or queue_id != self.queue_id:
+            return
+        self.order, rows, counts, first = state
+        self.total, self.done, self.my_count, self.skipped = counts
+        self.mine = {r[0]: r[2] for r in rows}
+        self.sides = {r[0]: r[5] for r in rows}
+        self.items.model.set_rows(rows)
+        self.counts_changed.emit()
+        if first is None:
+            self._show_done()
+        else:
+            self._show(first)
+
+    @staticmethod
+    def _read_queue(db: sqlite_utils.Database, queue_id: int, annotator: str) -> tuple[Any, ...]:
+        order = annotation_repo.queue_items(db, queue_id)
+        rewritten = {r[0] for r in judging.judged_list(db, queue_id, annotator, "rewrite")}
+        # Which side won each of this annotator's wins, for the list ("✓ B better").
+        sides = dict(db.conn.execute(
+            "SELECT j.comparison_id, CASE j.winner_slot WHEN j.left_slot THEN 'left' WHEN j.right_slot THEN 'right'"
+            " END FROM judgements j JOIN comparisons c ON c.id = j.comparison_id"
+            " WHERE c.queue_id = ? AND j.annotator = ? AND j.verdict = 'win'", (queue_id, annotator.strip())))
+        rows = [(*r, r[0] in rewritten, sides.get(r[0])) for r in judging.judged_list(db, queue_id, annotator)]
+        first = judging.next_unjudged(db, queue_id, annotator)
+        item = judging.load_item(db, first, annotator) if first is not None else None
+        return order, rows, read_counts(db, queue_id, annotator), item
+
+    # --- showing --------------------------------------------------------------------------
+    def _show(self, item: Item, *, prefetch: bool = True) -> None:
+        self.item = item
+        cid = item.comparison.id
+        if item.mine is not None and self.mine.get(cid) == item.mine.verdict:
+            # A judgement stored before this session: take its note and rewrite (what this session
+            # did itself is already known and wins).
+            if item.mine.verdict == "win":
+                self.sides.setdefault(cid, self._side_of(item, item.mine.winner_slot))
+            self.notes.setdefault(cid, item.mine.rationale)
+            if item.mine.rewrite:
+                self.rewrites.setdefault(cid, item.mine.rewrite)
+        self.others[cid] = any(j.annotator != self.annotator and j.verdict != "skip"
+                               for j in item.comparison.judgements)
+        p = self.panel
+        p.show_judging()
+        p.context.set_messages(item.comparison.context)
+        self._render_answers()
+        self._show_verdict()
+        p.note.setText(self.notes.get(cid, ""))
+        self.items.select(cid)
+        self._update_progress()
+        if prefetch:
+            self._prefetch(self._next_after(cid))
+
+    @staticmethod
+    def _side_of(item: Item, slot: int | None) -> str | None:
+        return "left" if slot == item.left.slot else "right" if slot == item.right.slot else None
+
+    def _render_answers(self) -> None:
+        item = self.item
+        if item is None:
+            return
+        lt, rt = message_text(item.left.content), message_text(item.right.content)
+        ranges = self.diffs.get(item.comparison.id) if self.diff else None
+        self.panel.left.set_answer(lt, ranges[0] if ranges else ())
+        self.panel.right.set_answer(rt, ranges[1] if ranges else ())
+        if self.diff and ranges is None:
+            self._spawn(self._diff_current(item.comparison.id, lt, rt))
+
+    async def _diff_current(self, cid: int, lt: str, rt: str) -> None:
+        self.diffs[cid] = await run_blocking(diff_ranges, lt, rt)
+        if self.tasks.alive and self.item is not None and self.item.comparison.id == cid and self.diff:
+            self._render_answers()
+
+    def _show_verdict(self) -> None:
+        item = self.item
+        if item is not None:
+            cid = item.comparison.id
+            self.panel.show_verdict(self.mine.get(cid), self.sides.get(cid), cid in self.rewrites, self.reveal,
+                                    item.left.model, item.right.model)
+
+    def _update_progress(self) -> None:
+        position = self.tr("Comparison #{n} · ").format(n=self.item.comparison.position + 1) if self.item else ""
+        text = self.tr("{pos}Done {done} / {total} (you: {mine})").format(
+            pos=position, done=self.done, total=self.total, mine=self.my_count)
+        if self.skipped:
+            text += self.tr(" · {n} skipped").format(n=self.skipped)
+        self.panel.progress.setText(text)
+
+    def _show_done(self) -> None:
+        self.item = None
+        self._update_progress()
+        self.panel.show_done(self.queue_name, len(self.order), self.skipped)
+
+    # --- moving on ------------------------------------------------------------------------
+    def _next_after(self, cid: int | None) -> int | None:
+        """The next comparison (queue order, wrapping) this annotator has not judged, not ``cid``."""
+        n = len(self.order)
+        start = self.order.index(cid) + 1 if cid in self.order else 0
+        for k in range(n):
+            c = self.order[(start + k) % n]
+            if c != cid and c not in self.mine:
+                return c
+        return None
+
+    def _prefetch(self, cid: int | None) -> None:
+        if cid is None or (self.ahead is not None and self.ahead[0] == cid):
+            return
+        self.ahead = (cid, self._spawn(self._load(cid)))
+
+    async def _load(self, cid: int) -> Item:
+        project = self.project
+        assert project is not None
+        item = await project.db.read(judging.load_item, cid, self.annotator)
+        if self.diff and cid not in self.diffs:
+            self.diffs[cid] = await run_blocking(
+                diff_ranges, message_text(item.left.content), message_text(item.right.content))
+        return item
+
+    def _advance(self, after: int) -> None:
+        nxt = self._next_after(after)
+        if nxt is None:
+            self._show_done()
+            return
+        ahead = self.ahead[1] if self.ahead is not None and self.ahead[0] == nxt else None
+        if ahead is not None and ahead.done() and not ahead.cancelled() and ahead.exception() is None:
+            self._show(ahead.result())  # loaded ahead: no visible delay
+            return
+        self.item = None
+        self.panel.show_message(self.tr("Loading the next comparison…"))
+        self._spawn(self._show_when_loaded(nxt))
+
+    async def _show_when_loaded(self, cid: int) -> None:
+        self._prefetch(cid)
+        assert self.ahead is not None
+        item = await self.ahead[1]
+        if self.tasks.alive and self.item is None and self.rewriting is None and cid not in self.mine:
+            self._show(item)
+
+    async def jump_to(self, cid: int) -> None:
+        """Show a comparison again (from the list) to look at it or judge it anew."""
+        if self.rewriting is not None:
+            self._rewrite_cancelled()
+        await self.flush()
+        project = self.project
+        if project is None:
+            return
+        item = await project.db.read(judging.load_item, cid, self.annotator)
+        if self.tasks.alive:
+            self._show(item)
+            self.panel.setFocus()
+
+    # --- writing --------------------------------------------------------------------------
+    def forget(self) -> None:
+        """The project is closing or changing: show nothing, so no key can judge into another
+        project (writes already handed over are finished by the closing project)."""
+        if self.ahead is not None:
+            self.ahead[1].cancel()
+        self._reset()
+        self.project = self.queue_id = None
+        self.items.model.set_rows([])
+        self.panel.show_message(self.tr("Opening the project…"))
+
+    def _write(self, job: Callable[[sqlite_utils.Database], Any]) -> asyncio.Future[Any]:
+        assert self.project is not None
+        fut = asyncio.wrap_future(self.project.db.submit_write(job))
+        self._track(fut)
+        return fut
+
+    def _track(self, fut: asyncio.Future[Any]) -> None:
+        self.writes.add(fut)
+        fut.add_done_callback(self._write_done)
+
+    def _write_done(self, fut: asyncio.Future[Any]) -> None:
+        self.writes.discard(fut)
+        exc = None if fut.cancelled() else fut.exception()
+        if exc is not None and self.tasks.alive:
+            self.ctx.report_error(self.tr(
+                "A judgement could not be saved, so the queue is shown again as it is stored. "
+                "Judge the comparison once more."), exc)
+            self._spawn(self.open_queue(self.queue_id, self.queue_name))
+        elif not self.writes and self.tasks.alive and self.queue_id is not None:
+            self._spawn(self._sync_counts())
+        self._show_last()
+
+    async def _sync_counts(self) -> None:
+        project, queue = self.project, self.queue_id
+        if project is None or queue is None:
+            return
+        counts = await project.db.read(read_counts, queue, self.annotator)
+        if self.tasks.alive and not self.writes and queue == self.queue_id:
+            self.total, self.done, self.my_count, self.skipped = counts
+            self._update_progress()
+            self.counts_changed.emit()
+
+    async def flush(self) -> None:
+        """Wait until every judgement made so far is stored."""
+        while self.writes:
+            await asyncio.gather(*list(self.writes), return_exceptions=True)
+
+    async def idle(self) -> None:
+        """Wait for the writes, the count refresh and the item loaded ahead (tests, shutdown)."""
+        await self.flush()
+        me = asyncio.current_task()
+        while self.writes or any(not t.done() for t in self._busy if t is not me):
+            await asyncio.sleep(0.01)
+
+    # --- judging --------------------------------------------------------------------------
+    def _snapshot(self, cid: int) -> tuple[Any, ...]:
+        return (self.mine.get(cid), self.sides.get(cid), self.notes.get(cid), self.rewrites.get(cid),
+                self.items.model.all.get(cid))
+
+    def _apply(self, cid: int, before: tuple[Any, ...]) -> None:
+        for store, value in zip((self.mine, self.sides, self.notes, self.rewrites), before[:4], strict=True):
+            if value is None:
+                store.pop(cid, None)
+            else:
+                store[cid] = value
+        if before[0] is None:
+            self.items.model.remove(cid)
+        else:
+            self.items.model.upsert(before[4])
+
+    def _count(self, cid: int, old: str | None, new: str | None) -> tuple[int, int, int]:
+        """How the done / mine / skipped counts move when this annotator's verdict goes old -> new."""
+        def decided(v: str | None) -> bool:
+            return v is not None and v != "skip"
+        others = self.others.get(cid, False)
+        done = int(others or decided(new)) - int(others or decided(old))
+        return done, int(decided(new)) - int(decided(old)), int(new == "skip") - int(old == "skip")
+
+    def _move_counts(self, deltas: tuple[int, int, int], sign: int = 1) -> None:
+        self.done += sign * deltas[0]
+        self.my_count += sign * deltas[1]
+        self.skipped += sign * deltas[2]
+        self.counts_changed.emit()
+
+    def _record(self, item: Item, write: Awaitable[Any], verdict: str, side: str | None, note: str,
+                rewrite: str | None) -> None:
+        cid = item.comparison.id
+        before = self._snapshot(cid)
+        deltas = self._count(cid, before[0], verdict)
+        self.undo_stack.append(Undo(item, write, verdict, side, before, deltas, note))
+        self.mine[cid], self.sides[cid], self.notes[cid] = verdict, side, note
+        if rewrite:
+            self.rewrites[cid] = rewrite
+        else:
+            self.rewrites.pop(cid, None)
+        preview = judging.short_preview(judging.last_user_text(item.comparison.context))
+        self.items.model.upsert((cid, item.comparison.position, verdict, preview, bool(rewrite), side))
+        self._move_counts(deltas)
+        words = verdict_words(verdict, side) + (self.tr(" · rewritten") if rewrite else "")
+        self.last_text = self.tr("Last: #{pos} {words}").format(pos=item.comparison.position + 1, words=words)
+        self.last_sources = "" if verdict == "skip" else self.tr(" · A was {a}, B was {b}").format(
+            a=item.left.model or self.tr("(not recorded)"), b=item.right.model or self.tr("(not recorded)"))
+        self._show_last()
+
+    def _show_last(self) -> None:
+        state = self.tr("saving…") if self.writes else self.tr("✓ saved")
+        sources = self.last_sources if self.reveal else ""
+        self.panel.last.setText(f"{self.last_text}{sources} · {state}" if self.last_text else "")
+
+    def judge(self, verdict: str, side: str) -> None:
+        """Record this annotator's verdict on the comparison on screen and show the next one."""
+        item = self.item
+        if item is None or self.rewriting is not None or self.project is None or self.project is not self.ctx.project:
+            return
+        cid, who, note = item.comparison.id, self.annotator, self.panel.note.text().strip()
+        side_or_none = side or None
+        keep = self.rewrites.get(cid) if (self.mine.get(cid), self.sides.get(cid)) == (verdict, side_or_none) else None
+        write = self._write(lambda db: judging.judge(db, cid, who, verdict, side_or_none, rewrite=keep,
+                                                     rationale=note))
+        self._record(item, write, verdict, side_or_none, note, keep)
+        self._advance(cid)
+
+    def undo(self) -> None:
+        """Take back the last judgement of this session and show its comparison again."""
+        if self.rewriting is not None:
+            return
+        if not self.undo_stack:
+            self.panel.last.setText(self.tr("Nothing to undo."))
+            return
+        entry = self.undo_stack.pop()
+        cid, who = entry.item.comparison.id, self.annotator
+
+        async def put_back() -> None:
+            try:
+                result = await entry.write
+            except Exception:  # noqa: BLE001 - the judgement was never stored: nothing to put back
+                return
+            previous = result[0] if isinstance(result, tuple) else result
+            await self._write(lambda db: judging.restore(db, cid, who, previous))
+
+        task = asyncio.ensure_future(put_back())
+        self._track(task)
+        self._apply(cid, entry.before)
+        self._move_counts(entry.deltas, -1)
+        self.notes[cid] = entry.note  # what was typed is not lost
+        self.last_text = self.tr("Undone: #{pos}").format(pos=entry.item.comparison.position + 1)
+        self.last_sources = ""
+        self._show(entry.item)
+        self._show_last()
+
+    # --- toggles --------------------------------------------------------------------------
+    def set_diff(self, on: bool) -> None:
+        """Highlight the words that differ between the answers (D)."""
+        self.diff = on
+        self._render_answers()
+
+    def set_reveal(self, on: bool) -> None:
+        """Show the source models of judged comparisons (R); never before the judgement."""
+        self.reveal = on
+        self._show_verdict()
+        self._show_last()
