@@ -452,9 +452,11 @@ class StandinServer:
         }
         from tests.standin.chat import install_chat  # noqa: PLC0415 (it imports this module)
         from tests.standin.finetuning import install_finetuning  # noqa: PLC0415 (it imports this module)
+        from tests.standin.graders import install_graders  # noqa: PLC0415 (it imports this module)
 
         install_chat(self)  # chat completions, plain and streamed
         install_finetuning(self)  # files, uploads and fine-tuning jobs; a fresh store on every reset()
+        install_graders(self)  # the alpha grader endpoints (validate, run)
 
     # --- lifecycle ------------------------------------------------------------------------------
 

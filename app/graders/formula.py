@@ -1,0 +1,453 @@
+"""The ``calculate_output`` language of multi graders: check a formula and compute it.
+
+A formula combines the sub-graders' scores, e.g. ``0.5 * accuracy + 0.5 * style`` (API_NOTES §10):
+
+* numbers (``2``, ``0.25``, ``.5``, ``1e-3``) and names, which may only be the sub-graders' names;
+* ``+ - * /`` and ``^`` (power, right-associative: ``2^3^2`` is ``2^(3^2)``), unary ``-`` and ``+``,
+  parentheses. Precedence from low to high: ``+ -``, then ``* /``, then unary minus, then ``^`` —
+  as in Python, so ``-2^2`` is ``-(2^2)`` and ``2^-1`` is ``0.5``;
+* functions ``min`` and ``max`` (one argument or more), and ``abs floor ceil exp sqrt log`` (exactly one
+  argument; ``log`` is the natural logarithm). A name followed by ``(`` is a function call, so a
+  sub-grader may well be called ``log``.
+
+The parser is a small recursive-descent one written here: user text is never handed to ``eval``.
+Every problem is a :class:`FormulaError` (a ``ValueError``) carrying a plain message and, where it
+has one, the 0-based ``position`` in the formula; nothing else escapes :func:`evaluate`, and
+:func:`check` never raises at all. Division by zero, ``sqrt(-1)``, ``log(0)``, a negative number to a
+fractional power and results too large to hold are errors when the formula is computed.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+FUNCTIONS: dict[str, tuple[int, int | None]] = {
+    # name -> (fewest, most arguments); None = no upper bound
+    "min": (1, None),
+    "max": (1, None),
+    "abs": (1, 1),
+    "floor": (1, 1),
+    "ceil": (1, 1),
+    "exp": (1, 1),
+    "sqrt": (1, 1),
+    "log": (1, 1),
+}
+OPERATORS = "+ - * / ^"
+NAME_PATTERN = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+# Parentheses, unary signs and calls nest this deep at most: the parser and the evaluator recurse, and a
+# pasted "((((…" must give a plain error, not exhaust Python's stack.
+MAX_DEPTH = 60
+MAX_LENGTH = 10_000
+# A long chain such as 1+1+1+… builds a tree as deep as it is long; the evaluator recurses over it.
+MAX_TREE_DEPTH = 300
+
+_NUMBER = re.compile(r"(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?")
+
+
+class FormulaError(ValueError):
+    """A formula that cannot be read or computed. ``str(exc)`` is the plain message; ``position`` is the
+    0-based index in the formula it concerns (None when it concerns the whole formula)."""
+
+    def __init__(self, message: str, position: int | None = None) -> None:
+        super().__init__(message)
+        self.position = position
+
+
+# ----------------------------------------------------------------------------------------- the tree
+@dataclass(frozen=True)
+class Num:
+    """A number written in the formula."""
+
+    value: float
+    pos: int
+
+
+@dataclass(frozen=True)
+class Name:
+    """A sub-grader's name."""
+
+    name: str
+    pos: int
+
+
+@dataclass(frozen=True)
+class Unary:
+    """``-x`` or ``+x``."""
+
+    op: str
+    operand: Node
+    pos: int
+
+
+@dataclass(frozen=True)
+class Binary:
+    """``a op b`` for op in ``+ - * / ^``."""
+
+    op: str
+    left: Node
+    right: Node
+    pos: int
+
+
+@dataclass(frozen=True)
+class Call:
+    """``fn(arg, …)``."""
+
+    fn: str
+    args: tuple[Node, ...]
+    pos: int
+
+
+Node = Num | Name | Unary | Binary | Call
+
+
+# ------------------------------------------------------------------------------------------ tokens
+@dataclass(frozen=True)
+class _Token:
+    kind: str  # "num", "name", "op", "(", ")", ",", "end"
+    text: str
+    pos: int
+
+
+def _where(pos: int) -> str:
+    return f"at character {pos + 1}"
+
+
+def _tokens(text: str) -> list[_Token]:
+    out: list[_Token] = []
+    i, n = 0, len(text)
+    while i < n:
+        ch = text[i]
+        if ch.isspace():
+            i += 1
+            continue
+        m = _NUMBER.match(text, i)
+        if m:
+            out.append(_Token("num", m.group(), i))
+            i = m.end()
+            continue
+        m = NAME_PATTERN.match(text, i)
+        if m:
+            out.append(_Token("name", m.group(), i))
+            i = m.end()
+            continue
+        if text.startswith("**", i):
+            raise FormulaError(f"'**' is not an operator here ({_where(i)}): write powers with ^, e.g. x^2.", i)
+        if ch in "+-*/^":
+            out.append(_Token("op", ch, i))
+        elif ch in "(),":
+            out.append(_Token(ch, ch, i))
+        else:
+            raise FormulaError(
+                f"'{ch}' is not allowed ({_where(i)}): use numbers, the sub-graders' names, the operators "
+                f"{OPERATORS}, parentheses and the functions {', '.join(FUNCTIONS)}.",
+                i,
+            )
+        i += 1
+    out.append(_Token("end", "", n))
+    return out
+
+
+# ------------------------------------------------------------------------------------------ parser
+class _Parser:
+    def __init__(self, text: str) -> None:
+        self.tokens = _tokens(text)
+        self.i = 0
+        self.depth = 0
+
+    def peek(self) -> _Token:
+        return self.tokens[self.i]
+
+    def take(self) -> _Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def enter(self, pos: int) -> None:
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise FormulaError(f"The formula nests too deeply ({_where(pos)}); simplify it.", pos)
+
+    def unexpected(self, tok: _Token, wanted: str) -> FormulaError:
+        if tok.kind == "end":
+            return FormulaError(f"The formula ends too early: {wanted} is missing at the end.", tok.pos)
+        return FormulaError(f"Unexpected '{tok.text}' {_where(tok.pos)}: expected {wanted}.", tok.pos)
+
+    def parse(self) -> Node:
+        if self.peek().kind == "end":
+            raise FormulaError("The formula is empty.", 0)
+        node = self.expr()
+        tok = self.peek()
+        if tok.kind != "end":
+            if tok.kind == ")":
+                raise FormulaError(f"')' {_where(tok.pos)} has no matching '('.", tok.pos)
+            raise FormulaError(
+                f"Unexpected '{tok.text}' {_where(tok.pos)}: an operator ({OPERATORS}) is missing before it.",
+                tok.pos,
+            )
+        return node
+
+    def expr(self) -> Node:
+        self.enter(self.peek().pos)
+        node = self.term()
+        while self.peek().kind == "op" and self.peek().text in "+-":
+            tok = self.take()
+            node = Binary(tok.text, node, self.term(), tok.pos)
+        self.depth -= 1
+        return node
+
+    def term(self) -> Node:
+        node = self.unary()
+        while self.peek().kind == "op" and self.peek().text in "*/":
+            tok = self.take()
+            node = Binary(tok.text, node, self.unary(), tok.pos)
+        return node
+
+    def unary(self) -> Node:
+        tok = self.peek()
+        if tok.kind == "op" and tok.text in "+-":
+            self.take()
+            self.enter(tok.pos)
+            node = Unary(tok.text, self.unary(), tok.pos)
+            self.depth -= 1
+            return node
+        return self.power()
+
+    def power(self) -> Node:
+        base = self.atom()
+        if self.peek().kind == "op" and self.peek().text == "^":
+            tok = self.take()
+            self.enter(tok.pos)
+            node = Binary("^", base, self.unary(), tok.pos)  # right-assoc; 2^-1 allowed
+            self.depth -= 1
+            return node
+        return base
+
+    def atom(self) -> Node:
+        tok = self.take()
+        if tok.kind == "num":
+            try:
+                value = float(tok.text)
+            except (ValueError, OverflowError):  # \d also matches digits float() may not take
+                raise FormulaError(f"'{tok.text}' is not a number ({_where(tok.pos)}).", tok.pos) from None
+            if not math.isfinite(value):
+                raise FormulaError(f"The number '{tok.text}' is too large ({_where(tok.pos)}).", tok.pos)
+            return Num(value, tok.pos)
+        if tok.kind == "name":
+            if self.peek().kind == "(":
+                return self.call(tok)
+            return Name(tok.text, tok.pos)
+        if tok.kind == "(":
+            node = self.expr()
+            close = self.take()
+            if close.kind != ")":
+                if close.kind == "end":
+                    raise FormulaError(f"The '(' {_where(tok.pos)} is never closed.", tok.pos)
+                raise self.unexpected(close, "')' or an operator")
+            return node
+        raise self.unexpected(tok, "a number, a name or '('")
+
+    def call(self, name: _Token) -> Node:
+        self.take()  # "("
+        self.enter(name.pos)
+        args: list[Node] = []
+        if self.peek().kind == ")":
+            self.take()
+        else:
+            while True:
+                args.append(self.expr())
+                tok = self.take()
+                if tok.kind == ")":
+                    break
+                if tok.kind != ",":
+                    if tok.kind == "end":
+                        raise FormulaError(f"The '(' of {name.text} {_where(name.pos)} is never closed.", name.pos)
+                    raise self.unexpected(tok, "',' or ')'")
+        self.depth -= 1
+        return Call(name.text, tuple(args), name.pos)
+
+
+def parse(formula: str) -> Node:
+    """The tree of ``formula`` (raises :class:`FormulaError` when it cannot be read)."""
+    if not isinstance(formula, str):
+        raise FormulaError("The formula must be text.")
+    if len(formula) > MAX_LENGTH:
+        raise FormulaError(f"The formula is too long (over {MAX_LENGTH:,} characters).")
+    tree = _Parser(formula).parse()
+    if _depth(tree) > MAX_TREE_DEPTH:
+        raise FormulaError("The formula is too long to compute; simplify it.")
+    return tree
+
+
+def _depth(tree: Node) -> int:
+    deepest = 0
+    stack: list[tuple[Node, int]] = [(tree, 1)]
+    while stack:
+        node, d = stack.pop()
+        deepest = max(deepest, d)
+        stack.extend((child, d + 1) for child in _children(node))
+    return deepest
+
+
+def _children(node: Node) -> tuple[Node, ...]:
+    if isinstance(node, Unary):
+        return (node.operand,)
+    if isinstance(node, Binary):
+        return (node.left, node.right)
+    if isinstance(node, Call):
+        return node.args
+    return ()
+
+
+# ------------------------------------------------------------------------------------------- check
+def _walk(node: Node) -> Iterable[Node]:
+    stack = [node]
+    while stack:
+        n = stack.pop()
+        yield n
+        stack.extend(reversed(_children(n)))
+
+
+def used_names(tree: Node) -> set[str]:
+    """The names (not the functions) a parsed formula uses."""
+    return {node.name for node in _walk(tree) if isinstance(node, Name)}
+
+
+def _arity_problem(call: Call) -> str | None:
+    if call.fn not in FUNCTIONS:
+        return (
+            f"'{call.fn}' {_where(call.pos)} is not a function the formula can use; "
+            f"the functions are {', '.join(FUNCTIONS)}."
+        )
+    low, high = FUNCTIONS[call.fn]
+    count = len(call.args)
+    if high is None and count < low:
+        return f"{call.fn} {_where(call.pos)} needs at least {low} value, e.g. {call.fn}(a, b)."
+    if high is not None and not low <= count <= high:
+        return f"{call.fn} {_where(call.pos)} takes exactly one value, e.g. {call.fn}(x); it was given {count}."
+    return None
+
+
+def check(formula: str, names: Iterable[str]) -> list[str]:
+    """Plain problems of ``formula`` given the sub-graders' ``names``: a syntax error (the first one, with
+    its position), unknown names, unknown functions, wrong argument counts. Empty when it is fine."""
+    known = set(names)
+    try:
+        tree = parse(formula)
+    except FormulaError as exc:
+        return [str(exc)]
+    problems: list[str] = []
+    listed = ", ".join(sorted(known)) or "none yet"
+    for node in _walk(tree):
+        if isinstance(node, Name) and node.name not in known:
+            problems.append(
+                f"'{node.name}' {_where(node.pos)} is not the name of a sub-grader (the names are: {listed})."
+            )
+        elif isinstance(node, Call):
+            problem = _arity_problem(node)
+            if problem:
+                problems.append(problem)
+    return problems
+
+
+# ---------------------------------------------------------------------------------------- evaluate
+def _power(a: float, b: float, pos: int) -> float:
+    if a < 0 and not b.is_integer():
+        raise FormulaError(f"A negative number cannot be raised to a fractional power ({_where(pos)}).", pos)
+    if a == 0 and b < 0:
+        raise FormulaError(f"Zero cannot be raised to a negative power ({_where(pos)}).", pos)
+    return a**b
+
+
+def _sqrt(x: float) -> float:
+    if x < 0:
+        raise ValueError("negative")
+    return math.sqrt(x)
+
+
+def _log(x: float) -> float:
+    if x <= 0:
+        raise ValueError("not positive")
+    return math.log(x)
+
+
+_UNARY_FUNCTIONS: dict[str, Callable[[float], float]] = {
+    "abs": abs,
+    "floor": lambda x: float(math.floor(x)),
+    "ceil": lambda x: float(math.ceil(x)),
+    "exp": math.exp,
+    "sqrt": _sqrt,
+    "log": _log,
+}
+_DOMAIN = {
+    "sqrt": "sqrt of a negative number",
+    "log": "log of zero or a negative number",
+}
+
+
+def _eval(node: Node, values: dict[str, float]) -> float:
+    if isinstance(node, Num):
+        return node.value
+    if isinstance(node, Name):
+        if node.name not in values:
+            raise FormulaError(f"'{node.name}' {_where(node.pos)} has no score.", node.pos)
+        try:
+            return float(values[node.name])
+        except (TypeError, ValueError):
+            raise FormulaError(f"The score of '{node.name}' is not a number.", node.pos) from None
+    if isinstance(node, Unary):
+        x = _eval(node.operand, values)
+        return -x if node.op == "-" else x
+    if isinstance(node, Binary):
+        a = _eval(node.left, values)
+        b = _eval(node.right, values)
+        try:
+            if node.op == "+":
+                return a + b
+            if node.op == "-":
+                return a - b
+            if node.op == "*":
+                return a * b
+            if node.op == "/":
+                if b == 0:
+                    raise FormulaError(f"Division by zero ({_where(node.pos)}).", node.pos)
+                return a / b
+            return _power(a, b, node.pos)
+        except OverflowError:
+            raise FormulaError(f"The result is too large ({_where(node.pos)}).", node.pos) from None
+    problem = _arity_problem(node)
+    if problem:
+        raise FormulaError(problem, node.pos)
+    args = [_eval(arg, values) for arg in node.args]
+    if node.fn == "min":
+        return min(args)
+    if node.fn == "max":
+        return max(args)
+    try:
+        return _UNARY_FUNCTIONS[node.fn](args[0])
+    except OverflowError:
+        raise FormulaError(f"The result of {node.fn} is too large ({_where(node.pos)}).", node.pos) from None
+    except ValueError:
+        what = _DOMAIN.get(node.fn, f"{node.fn} of this value")
+        raise FormulaError(f"Cannot compute the {what} ({_where(node.pos)}).", node.pos) from None
+
+
+def evaluate_tree(tree: Node, values: dict[str, float]) -> float:
+    """Compute a parsed formula (see :func:`evaluate`)."""
+    result = _eval(tree, values)
+    if not math.isfinite(result):
+        raise FormulaError("The formula's result is not a finite number (a value grew too large).")
+    return result
+
+
+def evaluate(formula: str, values: dict[str, float]) -> float:
+    """Compute ``formula`` with the sub-graders' scores ``values`` (name -> score).
+
+    Raises :class:`FormulaError` (and nothing else) for a formula that cannot be read, a name without a
+    score, an unknown function, division by zero, a value outside a function's domain or a result too
+    large to hold.
+    """
+    return evaluate_tree(parse(formula), values)
