@@ -17,7 +17,7 @@ import shutil
 import tempfile
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,12 +25,14 @@ import sqlite_utils
 
 from app.formats.model import Finding, Kind, Severity
 from app.formats.prices import CostEstimate, PriceTable
+from app.graders.model import structure_problems
+from app.graders.templates import check_against_examples
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services import dataset_versions, jobs_api, uploads
 from app.services.datasets import dataset_kind, dataset_totals
 from app.services.provider_errors import ProviderError
-from app.store import job_progress_repo, jobs_repo
+from app.store import graders_repo, job_progress_repo, jobs_repo
 from app.store.jobs_repo import JobRow
 
 if TYPE_CHECKING:
@@ -107,6 +109,22 @@ def _dataset_name(db: sqlite_utils.Database, dataset_id: int) -> str | None:
     return None if row is None else str(row[0])
 
 
+def _grader_findings(db: sqlite_utils.Database, req: LaunchRequest) -> tuple[list[Finding], list[Finding]]:
+    """The grader's own problems and the fields it reads that the RFT examples lack (both datasets):
+    a wrong grader wastes every paid training hour, so its errors block the launch like data errors."""
+    grader = req.grader or {}
+    found = list(structure_problems(grader))
+    for dataset_id, role in ((req.dataset_id, "training"), (req.validation_dataset_id, "validation")):
+        if dataset_id is None:
+            continue
+        missing, data_findings = check_against_examples(grader, graders_repo.example_items(db, dataset_id))
+        found.extend(data_findings)
+        for m in missing:
+            f = m.finding()
+            found.append(replace(f, message=f"The grader, on the {role} data: {f.message}"))
+    return ([f for f in found if f.severity is Severity.ERROR], [f for f in found if f.severity is not Severity.ERROR])
+
+
 def _plan(db: sqlite_utils.Database, req: LaunchRequest, prices: PriceTable | None) -> LaunchPlan:
     """The plan, computed on a reader thread from the stored numbers (no JSON parsed)."""
     errors: list[Finding] = []
@@ -158,6 +176,10 @@ def _plan(db: sqlite_utils.Database, req: LaunchRequest, prices: PriceTable | No
             errors.append(_error("rft_needs_validation", "Reinforcement fine-tuning needs a validation dataset."))
         if not req.grader:
             errors.append(_error("rft_needs_grader", "Reinforcement fine-tuning needs a grader to score answers."))
+        else:
+            grader_errors, grader_warnings = _grader_findings(db, req)
+            errors.extend(grader_errors)
+            warnings.extend(grader_warnings)
     errors.extend(f for f in findings if f.severity is Severity.ERROR)
     warnings.extend(f for f in findings if f.severity is not Severity.ERROR)
     return LaunchPlan(

@@ -66,6 +66,41 @@ async def test_plan_blocks_on_kind_method_mismatch_and_rft_needs(project, tmp_pa
     assert {"method_mismatch", "rft_needs_validation", "rft_needs_grader"} <= codes
 
 
+def rft(i: int, **extra) -> dict:
+    return {"messages": [{"role": "user", "content": f"What is clause {i} about?"}], **extra}
+
+
+@pytest.mark.asyncio
+async def test_rft_launch_is_refused_with_a_broken_grader(env, project, tmp_path):
+    server, profile, client = env
+    # Like a public sample set: the grader reads item.reference_answer, no line has that field.
+    train = dataset(project, tmp_path, "rft-train", [rft(i, answer=f"a{i}") for i in range(12)])
+    valid = dataset(project, tmp_path, "rft-valid", [rft(i, answer=f"a{i}") for i in range(4)])
+    reads_missing = {"type": "string_check", "name": "exact", "operation": "eq",
+                     "input": "{{sample.output_text}}", "reference": "{{item.reference_answer}}"}
+    req = jobs.LaunchRequest(dataset_id=train, validation_dataset_id=valid, model="o4-mini-2025-04-16",
+                             method="reinforcement", grader=reads_missing)
+    plan = await jobs.plan_launch(project, req)
+    missing = [f.message for f in plan.errors if f.code == "template_field_missing"]
+    assert len(missing) == 2 and "item.reference_answer is missing in 12 of 12 examples" in missing[0]
+    assert "training data" in missing[0] and "validation data" in missing[1]
+    with pytest.raises(jobs.LaunchBlocked):
+        await jobs.launch(project, client, profile, req)
+    assert posts(server, "/files") == 0 and posts(server, "/fine_tuning/jobs") == 0
+
+    bad_formula = {"type": "multi", "name": "both", "calculate_output": "exact + bogus",
+                   "graders": {"exact": {**reads_missing, "reference": "{{item.answer}}"}}}
+    plan = await jobs.plan_launch(project, jobs.LaunchRequest(
+        dataset_id=train, validation_dataset_id=valid, model="o4-mini-2025-04-16", method="reinforcement",
+        grader=bad_formula))
+    assert plan.blocked and any("bogus" in f.message for f in plan.errors)
+    fixed = {**reads_missing, "reference": "{{item.answer}}"}
+    plan = await jobs.plan_launch(project, jobs.LaunchRequest(
+        dataset_id=train, validation_dataset_id=valid, model="o4-mini-2025-04-16", method="reinforcement",
+        grader=fixed))
+    assert not [f for f in plan.errors if "grader" in f.message.lower() or f.code.startswith("template")]
+
+
 @pytest.mark.asyncio
 async def test_blocked_launch_sends_nothing(env, project, tmp_path):
     server, profile, client = env
