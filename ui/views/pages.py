@@ -8,8 +8,6 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.app_context import AppContext
-from ui.resources import icon
-from ui.views.placeholder import PlannedViewPage
 
 
 def _tr(text: str) -> str:
@@ -43,29 +41,15 @@ def build_view(key: str, ctx: AppContext) -> QWidget:
 
         return DatasetsView(ctx)
     if key == "annotate":
-        return PlannedViewPage(
-            icon("annotate"),
-            _tr("Annotate"),
-            _tr("Judge two answers side by side, without knowing which model wrote which."),
-            [
-                _tr("Pick the better answer from the keyboard, or rewrite it."),
-                _tr("Your judgements become preference data for training."),
-                _tr("Merge the judgements of colleagues and see how much you agree."),
-            ],
-        )
+        from ui.annotate.view import AnnotateView
+
+        return AnnotateView(ctx)
     if key == "jobs":
         from ui.jobs.view import JobsView
 
         return JobsView(ctx)
     if key == "playground":
-        return PlannedViewPage(
-            icon("playground"),
-            _tr("Playground"),
-            _tr("Ask the same question to several models and compare their answers."),
-            [
-                _tr("Put your fine-tuned model next to its base model, blind if you like."),
-                _tr("Turn a good answer into a new training example with one key."),
-                _tr("Run a whole validation set through two models and measure the win-rate."),
-            ],
-        )
+        from ui.playground.view import PlaygroundView
+
+        return PlaygroundView(ctx)
     raise KeyError(key)
