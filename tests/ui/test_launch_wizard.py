@@ -137,8 +137,7 @@ def test_model_list_failure_offers_the_known_models(window, view, ctx, arun, sta
         wiz.next()  # RFT: a validation set and a grader are required before going on
         await until(lambda: wiz.data_problem.text() != "", what="problems")
         assert not wiz.next_button.isEnabled()
-        wiz.training_settings.grader.setPlainText("[1, 2]")
-        assert "JSON object" in wiz.data_problem.text()
+        assert "needs a grader" in wiz.data_problem.text()
         wiz.training_settings.suffix.setText("x" * 65)
         assert "at most 64" in wiz.data_problem.text()
         wiz.training_settings.own_settings.setChecked(True)
@@ -212,3 +211,57 @@ def test_labels_travel_with_the_job_and_bad_ones_are_explained(window, view, ctx
         wiz.close()
 
     arun(scenario(), timeout=18)
+
+
+def rft(i: int) -> dict:
+    return {"messages": [{"role": "user", "content": f"Which clause covers case {i}?"}], "answer": f"clause {i}"}
+
+
+def test_rft_wizard_makes_a_grader_in_the_editor_and_refuses_a_broken_one(window, view, ctx, arun, standin, tmp_path):
+    async def scenario():
+        await connect(ctx, standin)
+        train = await import_dataset(ctx, tmp_path, "rft-train", [rft(i) for i in range(12)])
+        valid = await import_dataset(ctx, tmp_path, "rft-valid", [rft(i) for i in range(4)])
+        wiz = view.open_wizard()
+        wiz.method_group.button(2).setChecked(True)  # reinforcement
+        wiz.next()
+        page = wiz.model_page
+        await until(lambda: page.model_list.count() > 0 and not page.models_busy.isVisibleTo(wiz), what="models")
+        assert page.model_list.item(0).data(256) == "o4-mini-2025-04-16"
+        page.model_list.setCurrentRow(0)
+        wiz.next()
+        await until(lambda: wiz.dataset_combo.findData(train) >= 0, what="datasets")
+        wiz.dataset_combo.setCurrentIndex(wiz.dataset_combo.findData(train))
+        wiz.validation_combo.setCurrentIndex(wiz.validation_combo.findData(valid))
+        choice = wiz.training_settings.grader
+        assert choice.combo.currentData() is None and "needs a grader" in wiz.data_problem.text()
+
+        # Like a public sample set's grader: it reads item.reference_answer, which no line has.
+        dialog = choice.new_button.click() or choice.dialog
+        dialog.name.setText("Exact clause")
+        dialog.editor.set_grader({"type": "string_check", "name": "Exact clause", "operation": "eq",
+                                  "input": "{{sample.output_text}}", "reference": "{{item.reference_answer}}"})
+        dialog.save()
+        await until(lambda: choice.combo.currentText() == "Exact clause", what="the new grader chosen")
+        assert wiz.next_button.isEnabled()
+        wiz.next()
+        await until(lambda: wiz.plan is not None, what="plan")
+        assert wiz.plan.blocked and not wiz.start_button.isEnabled()
+        assert "item.reference_answer is missing in 12 of 12 examples" in wiz.summary_page.summary.text() + "".join(
+            f.message for f in wiz.plan.errors)
+
+        refused = wiz.plan
+        wiz.back()  # fix it in the editor: read the field the data has
+        dialog = choice.open_editor(choice.combo.currentData())
+        await until(lambda: dialog.name.text() == "Exact clause", what="the stored grader loaded")
+        dialog.editor.set_grader({**dialog.editor.grader(), "reference": "{{item.answer}}"})
+        dialog.save()
+        await until(lambda: choice.grader_value()[0] and choice.grader_value()[0]["reference"] == "{{item.answer}}",
+                    what="the edited grader")
+        wiz.next()
+        await until(lambda: wiz.plan is not None and wiz.plan is not refused, what="the new plan")
+        assert not [f for f in wiz.plan.errors if f.code == "template_field_missing"]
+        assert wiz.start_button.isEnabled() == (not wiz.plan.blocked)
+        wiz.close()
+
+    arun(scenario(), timeout=20)

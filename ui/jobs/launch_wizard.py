@@ -151,11 +151,13 @@ class LaunchWizard(QDialog):
         for combo in (self.dataset_combo, self.validation_combo):
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.dataset_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
+        self.dataset_combo.currentIndexChanged.connect(
+            lambda _i: self.training_settings.grader.set_dataset(self.dataset_combo.currentData()))
         self.validation_combo.currentIndexChanged.connect(lambda _i: self._update_buttons())
         form.addRow(self.tr("&Training data:"), self.dataset_combo)
         form.addRow(self.tr("&Validation data:"), self.validation_combo)
         outer.addLayout(form)
-        self.training_settings = TrainingSettingsWidget()
+        self.training_settings = TrainingSettingsWidget(self.ctx)
         self.training_settings.edited.connect(self._update_buttons)
         outer.addWidget(self.training_settings)
         _align_label_columns(form, self.training_settings.form)
@@ -244,6 +246,8 @@ class LaunchWizard(QDialog):
         elif page == DATA:
             self.training_settings.show_rows_for(self.method)
             self.tasks.spawn(self.load_datasets())
+            if self.method == "reinforcement":
+                self.tasks.spawn(self.training_settings.grader.load())
         elif page == CONFIRM:
             self.tasks.spawn(self.load_plan())
         self._update_buttons()

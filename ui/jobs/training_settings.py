@@ -4,7 +4,6 @@ user's labels (metadata) and the reinforcement grader, with their values and pla
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from PySide6.QtCore import Signal
@@ -14,10 +13,12 @@ from PySide6.QtWidgets import (
     QDoubleSpinBox,
     QFormLayout,
     QLineEdit,
-    QPlainTextEdit,
     QSpinBox,
     QWidget,
 )
+
+from ui.app_context import AppContext
+from ui.jobs.grader_choice import GraderChoiceWidget
 
 SUFFIX_MAX = 64
 
@@ -29,7 +30,7 @@ class TrainingSettingsWidget(QWidget):
 
     edited = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.method = "supervised"  # the method the rows are shown for (``show_rows_for``)
         self.form = form = QFormLayout(self)
@@ -77,13 +78,9 @@ class TrainingSettingsWidget(QWidget):
         self.metadata.setPlaceholderText(self.tr("optional: key=value, key=value (up to 15, for your own records)"))
         self.metadata.textChanged.connect(lambda _t: self.edited.emit())
         form.addRow(self.tr("&Labels:"), self.metadata)
-        self.grader = QPlainTextEdit()
-        self.grader.setPlaceholderText('{"type": "string_check", "name": "exact", "input": "{{sample.output_text}}", '
-                                       '"reference": "{{item.answer}}", "operation": "eq"}')
-        self.grader.setTabChangesFocus(True)
-        self.grader.setMaximumHeight(90)
-        self.grader.textChanged.connect(self.edited.emit)
-        form.addRow(self.tr("&Grader (JSON):"), self.grader)
+        self.grader = GraderChoiceWidget(ctx)
+        self.grader.edited.connect(self.edited.emit)
+        form.addRow(self.tr("&Grader:"), self.grader)
 
     def _spin(self, low: int, high: int, tip: str) -> QSpinBox:
         spin = QSpinBox()
@@ -103,17 +100,8 @@ class TrainingSettingsWidget(QWidget):
         self.form.setRowVisible(self.grader, method == "reinforcement")
 
     def grader_value(self) -> tuple[dict[str, Any] | None, str]:
-        """The grader as parsed from the text, and a plain problem (empty when fine)."""
-        text = self.grader.toPlainText().strip()
-        if not text:
-            return None, self.tr("Reinforcement training needs a grader: paste it as JSON.")
-        try:
-            value = json.loads(text)
-        except ValueError as exc:
-            return None, self.tr("The grader is not valid JSON: %1").replace("%1", str(exc))
-        if not isinstance(value, dict):
-            return None, self.tr("The grader must be a JSON object ({…}).")
-        return value, ""
+        """The chosen grader and a plain problem (empty when fine)."""
+        return self.grader.grader_value()
 
     def metadata_value(self) -> tuple[dict[str, str] | None, str]:
         """The labels typed as ``key=value, …`` and what is wrong with them ("" when fine).
