@@ -43,6 +43,15 @@ def _install_error_hooks(ctx: AppContext, loop: asyncio.AbstractEventLoop) -> No
     loop.set_exception_handler(loop_handler)
 
 
+def install_asyncgen_hooks(loop: asyncio.AbstractEventLoop) -> None:
+    """Let the loop close async generators left open (a stopped stream), as asyncio.run does;
+    qasync does not, so the garbage collector would finish them outside the loop and log errors."""
+    firstiter = getattr(loop, "_asyncgen_firstiter_hook", None)
+    finalizer = getattr(loop, "_asyncgen_finalizer_hook", None)
+    if firstiter is not None and finalizer is not None:
+        sys.set_asyncgen_hooks(firstiter=firstiter, finalizer=finalizer)
+
+
 async def amain(project: str | None) -> int:
     """The app's life: show the window, open the project, wait until the window closes."""
     dirs = app_dirs().ensure()
@@ -51,6 +60,7 @@ async def amain(project: str | None) -> int:
     ctx = AppContext(dirs)
     loop = asyncio.get_running_loop()
     _install_error_hooks(ctx, loop)
+    install_asyncgen_hooks(loop)
     await ctx.load_settings()
     window = MainWindow(ctx)
     done = asyncio.Event()

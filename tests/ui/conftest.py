@@ -18,8 +18,11 @@ import pytest
 def qloop(qapp):
     import qasync
 
+    from ui.application import install_asyncgen_hooks
+
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
+    install_asyncgen_hooks(loop)  # as the app does: stopped streams are closed on the loop
     yield loop
     loop.close()
 

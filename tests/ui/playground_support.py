@@ -3,8 +3,6 @@ stand-in, and helpers that drive the view through its widgets."""
 
 from __future__ import annotations
 
-import sys
-
 import pytest
 
 from tests.ui.conftest import until
@@ -23,21 +21,13 @@ def say_who(request) -> str:  # noqa: ANN001 - the stand-in's RecordedRequest
 
 
 @pytest.fixture(name="pg")
-def playground_fixture(window, qloop):
-    """The Playground view, shown, answering quickly when a model is "not ready yet".
-
-    qasync's loop installs no async-generator hooks, so an HTTP stream generator left suspended by a
-    stopped or broken answer would be finalized by the garbage collector outside the loop (an
-    "unraisable" error in a later test). The loop's own hooks close them on the loop instead.
-    """
-    hooks = sys.get_asyncgen_hooks()
-    sys.set_asyncgen_hooks(firstiter=qloop._asyncgen_firstiter_hook, finalizer=qloop._asyncgen_finalizer_hook)
+def playground_fixture(window):
+    """The Playground view, shown, answering quickly when a model is "not ready yet"."""
     view = window.pages.widget(PLAYGROUND)
     view.not_ready_wait = 0.0
     window.show_view("playground")
     window.activateWindow()  # the view's shortcuts work in the active window only
     yield view
-    sys.set_asyncgen_hooks(*hooks)
 
 
 async def ready(view, ctx, standin):
