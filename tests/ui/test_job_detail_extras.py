@@ -129,6 +129,9 @@ def test_final_model_and_checkpoints_open_in_the_playground(window, view, ctx, a
         view.detail.try_button.click()
         assert asked[-1] == (profile.id, tuned)
         assert window.current_view() == "playground"
+        playground = window.pages.widget(3)
+        await until(lambda: any(c.model == tuned and c.profile_id == profile.id for c in playground.session.panes),
+                    what="the fine-tuned model in a Playground pane")
 
         window.show_view("jobs")
         checkpoints = view.detail.checkpoints_list
@@ -138,6 +141,8 @@ def test_final_model_and_checkpoints_open_in_the_playground(window, view, ctx, a
         view.detail.try_checkpoint_button.click()
         assert asked[-1] == (profile.id, checkpoint_model)
         assert window.current_view() == "playground"
+        await until(lambda: {tuned, checkpoint_model} <= {c.model for c in playground.session.panes},
+                    what="final model and checkpoint side by side")
         assert job.id
 
     arun(scenario(), timeout=15)
