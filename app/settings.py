@@ -7,6 +7,7 @@ calls them on a worker thread.
 from __future__ import annotations
 
 import contextlib
+import errno
 import getpass
 import json
 import logging
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from app.formats.writers import atomic_write
+from app.formats.writers import WriteError, atomic_write, write_error_reason
 from app.models.connection import ConnectionProfile
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,7 @@ class Settings:
     language: str = ""  # "" = follow the system
     prices: dict[str, Any] = field(default_factory=dict)  # the user's price table (PriceTable.to_dict), if edited
     annotator: str = ""  # the name judgements are signed with ("" = the system user name)
+    sample_offered: bool = False  # the first-run offer of the sample project was answered (either way)
 
     @property
     def annotator_name(self) -> str:
@@ -86,6 +88,7 @@ class Settings:
             "language": self.language,
             "prices": self.prices,
             "annotator": self.annotator,
+            "sample_offered": self.sample_offered,
         }
 
 
@@ -109,11 +112,29 @@ def load_settings(path: Path) -> Settings:
     s.language = raw.get("language", "") if isinstance(raw.get("language"), str) else ""
     s.prices = raw.get("prices") if isinstance(raw.get("prices"), dict) else {}
     s.annotator = raw.get("annotator", "") if isinstance(raw.get("annotator"), str) else ""
+    s.sample_offered = raw.get("sample_offered") is True
     return s
 
 
 def save_settings(path: Path, settings: Settings) -> None:
-    """Write settings atomically (a crash never leaves a half-written file)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    """Write settings atomically (a crash never leaves a half-written file).
+
+    Raises ``WriteError`` (an ``OSError``) with a plain message when the file cannot be written
+    (disk full, read-only or missing folder); the settings saved before are then kept as they were.
+    """
     data = json.dumps(settings.to_dict(), indent=2, ensure_ascii=False).encode("utf-8")
-    atomic_write(path, data)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        atomic_write(path, data)
+    except OSError as exc:
+        # The user does not choose this folder: no "choose another folder" advice, just what happened.
+        reason = write_error_reason(exc, str(path.parent), advice=False)
+        if exc.errno == errno.ENOSPC:
+            reason += " — free some space"
+        raise WriteError(
+            exc.errno,
+            exc.strerror,
+            str(path),
+            f"Your settings could not be saved: {reason}. The settings saved before are kept.",
+            reason,
+        ) from exc

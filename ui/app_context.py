@@ -52,6 +52,8 @@ class AppContext(QObject):
     error_reported = Signal(str, str)  # message, details (already redacted)
     # A model to try in the Playground (from the Jobs view): connection profile id, model id.
     open_in_playground_requested = Signal(str, str)
+    # A project file could not be opened (the ProjectError): the window offers its backups, if any.
+    project_open_failed = Signal(object)
 
     def __init__(self, dirs: AppDirs) -> None:
         super().__init__()
@@ -80,13 +82,22 @@ class AppContext(QObject):
             await old.close()
         self.settings.note_opened(project.path)
         self.project_changed.emit(project)
-        await self.save_settings()
+        try:
+            await self.save_settings()
+        except OSError as exc:  # a full or read-only disk: the project is open all the same
+            self.report_error(str(exc), exc)
 
     async def open_project(self, path: Path) -> Project:
         """Open a project; the current one stays open if this fails (the error propagates)."""
+        from app.store.errors import ProjectError
+
         if self.project is not None and Path(path).resolve() == self.project.path:
             return self.project
-        return await self._open(projects.open_project(path))
+        try:
+            return await self._open(projects.open_project(path))
+        except ProjectError as exc:
+            self.project_open_failed.emit(exc)
+            raise
 
     async def new_project(self, path: Path) -> Project:
         """Create and open a new project file."""

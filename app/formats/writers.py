@@ -14,6 +14,7 @@ infinities become ``null`` (orjson's rule); parsed JSON never holds them.
 from __future__ import annotations
 
 import contextlib
+import errno
 import json
 import os
 import stat
@@ -37,6 +38,65 @@ def _fsync_dir(directory: str) -> None:
             os.close(fd)
 
 
+class WriteError(OSError):
+    """A file could not be written (disk full, read-only folder, no permission…).
+
+    ``errno`` and ``strerror`` are the system's and ``filename`` is the file that was being saved
+    (never the hidden temporary one); ``str()`` is a plain sentence for the user, and ``reason``
+    its middle part ("the disk is full") for callers that phrase their own sentence.
+    """
+
+    def __init__(self, errno_: int | None, strerror: str | None, filename: str, message: str, reason: str) -> None:
+        super().__init__(errno_, strerror, filename)
+        self.message, self.reason = message, reason
+
+    def __str__(self) -> str:
+        return self.message
+
+    def __reduce__(self) -> tuple[Any, ...]:  # picklable across processes despite the own signature
+        return (type(self), (self.errno, self.strerror, self.filename, self.message, self.reason))
+
+
+def write_error_reason(exc: OSError, folder: str, *, advice: bool = True) -> str:
+    """Why a write failed, in plain words ("the disk is full"); with ``advice``, what to do about
+    it when the user chose the file ("— free some space and try again")."""
+    code = exc.errno
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
+        reason, tip = "the disk is full", "free some space and try again"
+    elif code == errno.EFBIG:
+        reason, tip = "the file is larger than this disk or folder accepts", "choose another disk"
+    elif code == errno.EROFS:
+        reason, tip = f"the folder {folder} is read-only (a locked or write-protected drive?)", "choose another folder"
+    elif code in (errno.EACCES, errno.EPERM):
+        reason, tip = f"you do not have permission to write in {folder}", "choose another folder"
+    elif code == errno.ENOENT:
+        reason, tip = f"the folder {folder} does not exist (any more)", "choose another folder"
+    elif code == errno.EISDIR:
+        reason, tip = "a folder of that name is in the way", "choose another name"
+    else:
+        reason, tip = (exc.strerror or str(exc) or type(exc).__name__).rstrip("."), ""
+    return f"{reason} — {tip}" if advice and tip else reason
+
+
+def as_write_error(path: str | os.PathLike[str], exc: OSError, *, existed: bool | None = None) -> WriteError:
+    """``exc`` (raised while saving ``path``) as a ``WriteError`` whose message names ``path``.
+
+    ``existed``: whether an earlier version of the file is still there untouched (it is said so).
+    """
+    if isinstance(exc, WriteError):
+        return exc
+    target = os.path.abspath(os.fspath(path))
+    folder, name = os.path.split(target)
+    reason = write_error_reason(exc, folder)
+    message = f"“{name}” could not be saved: {reason}."
+    if existed:
+        message += " The existing file was left unchanged."
+    return WriteError(exc.errno, exc.strerror, target, message, reason)
+
+
+_END = object()
+
+
 def atomic_write(path: str | os.PathLike[str], data: Chunk | Iterable[Chunk]) -> int:
     """Write ``data`` (bytes, text, or an iterable of them) to ``path`` all-or-nothing.
 
@@ -45,9 +105,14 @@ def atomic_write(path: str | os.PathLike[str], data: Chunk | Iterable[Chunk]) ->
     exception raised by the iterable, the temporary file is removed and an existing ``path`` is
     left untouched. An existing file's permissions are kept. Text is written as UTF-8.
     Returns the number of bytes written.
+
+    A failure of the writing itself (disk full, read-only folder, no permission) raises a
+    ``WriteError`` (an ``OSError`` with a plain message naming ``path``); an exception raised by
+    the iterable propagates unchanged.
     """
     target = os.path.abspath(os.fspath(path))
     directory, name = os.path.split(target)
+    existed = os.path.isfile(target)
     chunks: Iterable[Chunk] = (data,) if isinstance(data, bytes | bytearray | memoryview | str) else data
     while True:
         temp = os.path.join(directory, f".{name}.{os.urandom(4).hex()}.tmp")
@@ -56,19 +121,35 @@ def atomic_write(path: str | os.PathLike[str], data: Chunk | Iterable[Chunk]) ->
             break
         except FileExistsError:
             continue
+        except OSError as exc:  # read-only folder, no permission, no such folder, no inode left
+            raise as_write_error(target, exc, existed=existed) from exc
     written = 0
+    in_data = False  # an OSError raised by the data's own iterator is not a write error
+    f = os.fdopen(fd, "wb", buffering=1 << 20)
     try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as f:
-            for chunk in chunks:
-                written += f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
-            f.flush()
-            os.fsync(f.fileno())
+        it = iter(chunks)
+        while True:
+            in_data = True
+            chunk = next(it, _END)
+            in_data = False
+            if chunk is _END:
+                break
+            written += f.write(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)  # type: ignore[union-attr]
+        f.flush()
+        os.fsync(f.fileno())
+        f.close()
         with contextlib.suppress(FileNotFoundError):  # keep an existing file's permissions
             os.chmod(temp, stat.S_IMODE(os.stat(target).st_mode))
         os.replace(temp, target)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
+    except BaseException as exc:
+        # close() flushes what is still buffered, which fails again on a full disk: that second
+        # error must neither hide the first nor keep the temporary file.
+        with contextlib.suppress(OSError):
+            f.close()
+        with contextlib.suppress(OSError):
             os.unlink(temp)
+        if isinstance(exc, OSError) and not in_data:
+            raise as_write_error(target, exc, existed=existed) from exc
         raise
     _fsync_dir(directory)
     return written

@@ -66,7 +66,8 @@ def _writer_job(db: sqlite_utils.Database, q: queue.Queue, name: str, kind: Kind
         conn.execute("COMMIT")
         return dataset_id
     except BaseException:
-        conn.execute("ROLLBACK")
+        if conn.in_transaction:  # SQLite may have rolled back already (disk full)
+            conn.execute("ROLLBACK")
         raise
     finally:
         conn.execute(f"PRAGMA wal_autocheckpoint = {project_file.WAL_AUTOCHECKPOINT}")
