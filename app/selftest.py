@@ -1,16 +1,22 @@
 """``finetune-studio --self-test``: prove the installed app has what it needs.
 
-Checks the parts frozen builds tend to lose: keyring backends (found through entry points),
-the SQLite project store, every core module. Each check yields a line; any failure → exit 1.
+Checks the parts frozen builds tend to lose: keyring backends (found through entry points, i.e.
+package metadata), the SQLite project store, every core module (including those the build recorded),
+the offline tokenizer, worker processes (``multiprocessing.freeze_support()`` in the entry point) and
+the CA certificates provider calls need. The UI adds its Qt checks. Each check yields a line; any
+failure → exit 1.
 """
 
 from __future__ import annotations
 
 import importlib
+import multiprocessing
+import os
 import pkgutil
 import sys
 import tempfile
 from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -48,6 +54,15 @@ def check_keyring() -> CheckResult:
         importlib.import_module(_native_backend_module())
     except Exception as exc:  # noqa: BLE001 - report whatever broke
         return CheckResult("keyring", False, f"native backend {_native_backend_module()} missing: {exc}")
+    # keyring finds its backends through entry points, i.e. its package metadata, which a frozen
+    # build drops unless told to keep it: then only the "fail" backend remains, silently.
+    from importlib.metadata import entry_points
+
+    advertised = {ep.value.split(":")[0] for ep in entry_points(group="keyring.backends")}
+    if _native_backend_module() not in advertised:
+        return CheckResult(
+            "keyring", False, f"keyring's entry points do not list {_native_backend_module()} (metadata missing?)"
+        )
     name = keystore.backend_name()
     if not keystore.is_available():
         return CheckResult(
@@ -82,20 +97,32 @@ def check_project_store() -> CheckResult:
 
 
 def iter_core_modules() -> Iterator[str]:
-    """Names of every module in the ``app`` package."""
+    """Names of every module in the ``app`` package, plus those a packaged build recorded at build time
+    (walking a frozen package lists only what made it into the bundle, so a lost module would not show)."""
+    from app.version import build_info
+
+    seen = {"app"}
     yield "app"
     for info in pkgutil.walk_packages(app.__path__, prefix="app."):
+        seen.add(info.name)
         yield info.name
+    for name in build_info().modules:
+        if name not in seen:
+            seen.add(name)
+            yield name
 
 
 def check_core_imports() -> CheckResult:
     """Every core module imports."""
     names = list(iter_core_modules())
+    failed = []
     for name in names:
         try:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001
-            return CheckResult("core modules", False, f"{name} failed to import: {type(exc).__name__}: {exc}")
+            failed.append(f"{name} failed to import: {type(exc).__name__}: {exc}")
+    if failed:  # all of them: one broken module often hides another
+        return CheckResult("core modules", False, "; ".join(failed))
     return CheckResult("core modules", True, f"{len(names)} modules import")
 
 
@@ -109,7 +136,62 @@ def check_tokenizer() -> CheckResult:
     return CheckResult("tokenizer", True, "o200k_base loaded offline")
 
 
-CORE_CHECKS: list[Callable[[], CheckResult]] = [check_keyring, check_project_store, check_core_imports, check_tokenizer]
+def _worker_probe(text: str) -> tuple[int, int]:
+    """Runs in a spawned worker: the worker's pid and a token count (the tokenizer loads there too)."""
+    from app.formats.tokens import count_text
+
+    return os.getpid(), count_text(text)
+
+
+def check_worker_process() -> CheckResult:
+    """A spawned worker process starts and computes, as the import and check pools need.
+
+    In a frozen build the worker is the app's own executable started with ``--multiprocessing-fork``;
+    without ``multiprocessing.freeze_support()`` first thing in the entry point it would parse that as
+    the app's arguments and exit, and every import would fail with a broken pool.
+    """
+    ctx = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(1, mp_context=ctx) as pool:
+        pid, n = pool.submit(_worker_probe, "Hello world, the tenant pays.").result(timeout=120)
+    if pid == os.getpid() or n != 7:
+        return CheckResult("worker process", False, f"worker answered pid {pid}, {n} tokens")
+    return CheckResult("worker process", True, "a spawned worker started and counted tokens")
+
+
+def check_tls() -> CheckResult:
+    """CA certificates for HTTPS to the provider are found (the SDK's own lookup; a frozen build carries
+    OpenSSL from the build machine, whose compiled-in certificate paths may not exist on the user's)."""
+    import ssl
+
+    try:
+        import httpcore2  # the OpenAI SDK's transport: use exactly its lookup
+
+        ctx = httpcore2.default_ssl_context()
+    except ImportError:
+        ctx = ssl.create_default_context()
+    n = ctx.cert_store_stats().get("x509_ca", 0)
+    if n == 0:
+        paths = ssl.get_default_verify_paths()
+        capath = paths.capath or paths.openssl_capath
+        if capath and os.path.isdir(capath) and any(f.endswith(".0") for f in os.listdir(capath)):
+            return CheckResult("TLS certificates", True, f"CA certificates in {capath}")
+        return CheckResult(
+            "TLS certificates",
+            False,
+            "no CA certificates found, so provider calls would fail; install the system's CA certificates "
+            "(Debian/Ubuntu: ca-certificates)",
+        )
+    return CheckResult("TLS certificates", True, f"{n} CA certificates loaded")
+
+
+CORE_CHECKS: list[Callable[[], CheckResult]] = [
+    check_keyring,
+    check_project_store,
+    check_core_imports,
+    check_tokenizer,
+    check_worker_process,
+    check_tls,
+]
 
 
 def run_checks(checks: list[Callable[[], CheckResult]]) -> list[CheckResult]:

@@ -16,9 +16,9 @@ def main(argv: list[str] | None = None) -> int:
     if not wants_gui(args):
         extra = None
         if args.self_test:
-            from ui.qt_check import check_qt_window
+            from ui.qt_check import check_qt_resources, check_qt_window
 
-            extra = [check_qt_window]
+            extra = [check_qt_window, check_qt_resources]
         return run(args, extra)
     from ui.application import run_app
 

@@ -21,7 +21,9 @@ def run(*args, env=None):
 def test_version():
     r = run("--version")
     assert r.returncode == 0
-    assert r.stdout.strip() == f"Finetune Studio {__version__}"
+    first, second = r.stdout.splitlines()
+    assert first == f"Finetune Studio {__version__}"
+    assert second.startswith("commit ")  # and the build date, or "run from source"
 
 
 def test_self_test_passes_here(app_home):
