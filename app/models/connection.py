@@ -3,6 +3,7 @@ it lives in the OS keyring under the profile's id."""
 
 from __future__ import annotations
 
+import ipaddress
 import uuid
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
@@ -38,6 +39,27 @@ class ConnectionProfile:
     organization: str = ""
     project: str = ""
     id: str = field(default_factory=lambda: uuid.uuid4().hex)
+    # The user's explicit consent to plain http:// for this server (a gateway on a trusted network).
+    # Loopback addresses never need it: their traffic does not leave the computer.
+    allow_insecure_http: bool = False
+
+    @property
+    def address(self) -> str:
+        """The address the profile connects to ("" for OpenAI's default)."""
+        return (self.azure_endpoint if self.kind is ProviderKind.AZURE else self.base_url).strip()
+
+    def insecure_problem(self) -> str | None:
+        """Why the address may not be used unencrypted, or None when it may (https, loopback, or allowed)."""
+        address = self.address
+        if not _is_http_url(address) or urlparse(address).scheme != "http":
+            return None
+        if self.allow_insecure_http or is_loopback_host(urlparse(address).hostname or ""):
+            return None
+        return (
+            f"{address} is not encrypted (it starts with http://): the API key and your data would cross the "
+            "network where others could read them. Use its https:// address, or — only for a server on a "
+            "network you trust — tick “Allow an unencrypted (http://) connection to this server”."
+        )
 
     def problems(self) -> list[str]:
         """What must be fixed before the profile can be used, as plain sentences (empty when fine)."""
@@ -58,6 +80,9 @@ class ConnectionProfile:
                 out.append("The base URL must start with http:// or https://.")
         elif self.base_url.strip() and not _is_http_url(self.base_url):
             out.append("The base URL must start with http:// or https://.")
+        insecure = self.insecure_problem()
+        if insecure:
+            out.append(insecure)
         return out
 
     def to_dict(self) -> dict[str, Any]:
@@ -70,13 +95,28 @@ class ConnectionProfile:
     def from_dict(cls, d: dict[str, Any]) -> ConnectionProfile:
         """Build a profile from the settings file, ignoring unknown keys (newer versions)."""
         known = {f for f in cls.__dataclass_fields__}
-        clean = {k: v for k, v in d.items() if k in known and isinstance(v, str)}
+        clean: dict[str, Any] = {k: v for k, v in d.items() if k in known and isinstance(v, str)}
         kind = clean.pop("kind", "openai")
         try:
             pk = ProviderKind(kind)
         except ValueError:
             pk = ProviderKind.COMPATIBLE
-        return cls(kind=pk, **{k: v for k, v in clean.items() if k != "kind"})
+        # Only a real JSON true counts as consent; anything else (a string, a number) does not.
+        clean["allow_insecure_http"] = d.get("allow_insecure_http") is True
+        return cls(kind=pk, **clean)
+
+
+def is_loopback_host(host: str) -> bool:
+    """True for addresses whose traffic never leaves the computer: localhost, 127.0.0.0/8 and ::1."""
+    host = host.strip().strip("[]").rstrip(".").lower()
+    if host == "localhost":
+        return True
+    try:
+        ip = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    mapped = getattr(ip, "ipv4_mapped", None)
+    return ip.is_loopback or (mapped is not None and mapped.is_loopback)
 
 
 def _is_http_url(text: str) -> bool:

@@ -20,12 +20,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.formats import tokenizer
 from app.formats.chat_models import chat_cost, rejected_params
 from app.formats.model import Kind
 from app.formats.prices import PriceTable
 from app.formats.tokens import TokenizerUnavailable, count_example, count_text
 from app.models.chat import ChatParams, ChatStats
 from app.models.connection import ConnectionProfile
+from app.runtime.processes import process_pool
 from app.runtime.threads import run_blocking
 from app.services import providers
 from app.services.provider_errors import ErrorKind, ProviderError
@@ -216,6 +218,30 @@ def _read_chunk(chunk: Any) -> tuple[Any, list[tuple[int, str]], str | None]:
     return _get(chunk, "usage"), pieces, finish
 
 
+async def _count_offline(messages: list[dict[str, Any]], texts: list[str]) -> tuple[int, int] | None:
+    """(prompt, completion) tokens counted offline, without freezing the window.
+
+    Loading the tokenizer holds the GIL for about a second (tiktoken builds its tables in Rust without
+    releasing it), so the first estimate on a thread of this process froze the GUI 0.6–0.9 s (measured
+    with a cut Playground stream). Until some other code has loaded it here, the worker processes,
+    which load it when they start, count instead; afterwards a thread is quicker than a round trip.
+    """
+    if getattr(tokenizer, "_encoding", None) is not None:
+        return await run_blocking(_estimate, messages, texts)
+    loop = asyncio.get_running_loop()
+    try:
+        pool = process_pool()
+        prompt = loop.run_in_executor(pool, count_example, {"messages": messages}, Kind.SFT)
+        answers = [loop.run_in_executor(pool, count_text, text) for text in texts]
+        counted = await asyncio.gather(prompt, *answers)
+    except TokenizerUnavailable:
+        return None
+    except Exception:  # noqa: BLE001 - a broken pool (killed worker…): count here after all
+        log.warning("token estimate in a worker process failed; counting here", exc_info=True)
+        return await run_blocking(_estimate, messages, texts)
+    return counted[0].total, sum(counted[1:])
+
+
 def _estimate(messages: list[dict[str, Any]], texts: list[str]) -> tuple[int, int] | None:
     """(prompt, completion) tokens counted offline with o200k_base (the cookbook recipe)."""
     try:
@@ -240,7 +266,7 @@ async def _stats(
     estimated = False
     if not isinstance(prompt, int) or not isinstance(completion, int):
         # No usage (a cut stream, or a server that ignores include_usage): count locally, off the loop.
-        counted = await run_blocking(_estimate, messages, texts)
+        counted = await _count_offline(messages, texts)
         prompt, completion = counted if counted is not None else (None, None)
         estimated = True
     cost = None

@@ -9,8 +9,12 @@ methods by duck typing, so only ``providers`` imports ``openai``. Every failure 
 from __future__ import annotations
 
 import asyncio
+import hashlib
+import json
 import logging
 import random
+import threading
+import time
 from collections.abc import AsyncIterator, Awaitable
 from dataclasses import dataclass, field
 from typing import Any
@@ -29,6 +33,22 @@ REQUEST_ID_KEY = "app_request_id"
 # Kinds after which a create may or may not have reached the server: look before trying again.
 _AMBIGUOUS = frozenset({ErrorKind.TIMEOUT, ErrorKind.UNREACHABLE, ErrorKind.RATE_LIMIT, ErrorKind.SERVER})
 MAX_RETRY_AFTER = 60.0  # a server asking to wait longer than this is reported, not waited for
+DEFAULT_BACKOFF = 1.0  # first pause (s) before looking for a job whose creation got no answer
+
+# Creations whose answer was lost (the job may exist): what was asked -> (the request id it carried,
+# when). A later create of exactly the same job (same connection, files, model, settings) within
+# UNSURE_FOR seconds looks for that request's job first, so trying again after "did not answer in
+# time" never makes a second job. Forgotten once the job is found (Refresh finds it too: after that,
+# the same job started again is meant). In memory: after a restart ``jobs.recover_pending`` finds them.
+UNSURE_FOR = 3600.0
+_unsure_creates: dict[str, tuple[str, float]] = {}
+_unsure_lock = threading.Lock()
+
+
+def _forget_unsure(client_request_id: str) -> None:
+    with _unsure_lock:
+        for fingerprint in [f for f, (rid, _t) in _unsure_creates.items() if rid == client_request_id]:
+            del _unsure_creates[fingerprint]
 
 
 def _as_dict(obj: Any) -> dict[str, Any]:
@@ -42,13 +62,23 @@ def _as_dict(obj: Any) -> dict[str, Any]:
 
 
 async def _guard(profile: ConnectionProfile, operation: str, awaitable: Awaitable[Any]) -> Any:
-    """Await one SDK call, turning any failure into a ``ProviderError`` (``uploads`` uses it too)."""
+    """Await one SDK call, turning any failure into a ``ProviderError`` (``uploads`` uses it too).
+
+    The SDK does not check bodies: a server answering an HTML page (a captive portal, a proxy's login
+    page) gives back a plain string, or fails with AttributeError/TypeError while a page is read. Both
+    are a ``BAD_RESPONSE`` here, never an exception the caller does not expect.
+    """
     try:
-        return await awaitable
+        result = await awaitable
     except ProviderError:
         raise
+    except (AttributeError, TypeError, KeyError) as exc:
+        raise providers.not_an_api(profile, f"{operation}: {type(exc).__name__}: {exc}") from exc
     except Exception as exc:  # noqa: BLE001 - SDK errors cannot be named here (no openai import)
         raise providers.map_error(exc, profile, operation=operation) from exc
+    if result is None or isinstance(result, str | bytes | bytearray):
+        raise providers.not_an_api(profile, f"{operation}: the answer was not JSON: {str(result)[:200]!r}")
+    return result
 
 
 # --- jobs ----------------------------------------------------------------------------------------
@@ -123,17 +153,14 @@ def method_payload(
 
 def _retry_after(exc: BaseException | None) -> float | None:
     """Seconds the server asked to wait (``retry-after-ms`` / ``retry-after``), if it said."""
-    headers = getattr(getattr(exc, "response", None), "headers", None)
-    if headers is None:
-        return None
-    try:
-        if headers.get("retry-after-ms"):
-            return float(headers["retry-after-ms"]) / 1000
-        if headers.get("retry-after"):
-            return float(headers["retry-after"])
-    except (TypeError, ValueError):
-        return None
-    return None
+    return providers.retry_after_seconds(exc)
+
+
+def _fingerprint(profile: ConnectionProfile, body: dict[str, Any]) -> str:
+    """What identifies "the same job" across attempts: the connection and the body without the request id."""
+    metadata = {k: v for k, v in (body.get("metadata") or {}).items() if k != REQUEST_ID_KEY}
+    same = {**body, "metadata": metadata, "profile": profile.id}
+    return hashlib.sha256(json.dumps(same, sort_keys=True, default=str).encode()).hexdigest()
 
 
 async def find_job_by_request_id(client: Any, profile: ConnectionProfile, client_request_id: str) -> JobInfo | None:
@@ -144,6 +171,7 @@ async def find_job_by_request_id(client: Any, profile: ConnectionProfile, client
     for obj in page.data:
         info = job_info(obj)
         if info.metadata.get(REQUEST_ID_KEY) == client_request_id:
+            _forget_unsure(client_request_id)
             return info
     return None
 
@@ -163,7 +191,7 @@ async def create_job(
     metadata: dict[str, str] | None = None,
     grader: dict[str, Any] | None = None,
     max_attempts: int = 4,
-    backoff: float = 1.0,
+    backoff: float | None = None,
 ) -> JobInfo:
     """Start a fine-tuning job, never twice for one ``client_request_id``.
 
@@ -171,7 +199,12 @@ async def create_job(
     the job (timeout, dropped connection, 429, 5xx), the jobs are searched by that id first and a found
     job is returned; only otherwise is the create tried again, up to ``max_attempts`` times with backoff
     (honouring ``retry-after`` up to a minute). A refusal (403) is an ``ENTITLEMENT`` error.
+
+    When every attempt fails that way, the request id is remembered with what was asked: creating the
+    same job again (a new request id, as after "Start training" once more) first looks for the earlier
+    request's job and returns it if the provider made it after all.
     """
+    pause = DEFAULT_BACKOFF if backoff is None else backoff
     body: dict[str, Any] = {
         "model": model,
         "training_file": training_file,
@@ -181,35 +214,54 @@ async def create_job(
     for key, value in (("validation_file", validation_file), ("suffix", suffix), ("seed", seed)):
         if value is not None:
             body[key] = value
+    fingerprint = _fingerprint(profile, body)
+    with _unsure_lock:
+        earlier, since = _unsure_creates.get(fingerprint, (None, 0.0))
+    if earlier is not None and time.monotonic() - since < UNSURE_FOR:
+        # A lookup failure propagates: creating without knowing could make a second job.
+        found = await find_job_by_request_id(client, profile, earlier)
+        with _unsure_lock:
+            _unsure_creates.pop(fingerprint, None)
+        if found is not None:
+            log.info("job of the earlier request %s found; not creating another", earlier)
+            return found
     once = client.with_options(max_retries=0)
     last: ProviderError | None = None
-    for attempt in range(max(1, max_attempts)):
-        if last is not None:
-            wait = _retry_after(last.__cause__)
-            if wait is not None and wait > MAX_RETRY_AFTER:
-                raise last
-            delay = wait if wait is not None else min(backoff * 2 ** (attempt - 1), 8.0) * random.uniform(0.8, 1.0)
-            await asyncio.sleep(delay)
+    sent = False  # whether a create may have reached the server without its answer reaching us
+    try:
+        for attempt in range(max(1, max_attempts)):
+            if last is not None:
+                wait = _retry_after(last.__cause__)
+                if wait is not None and wait > MAX_RETRY_AFTER:
+                    raise last
+                delay = wait if wait is not None else min(pause * 2 ** (attempt - 1), 8.0) * random.uniform(0.8, 1.0)
+                await asyncio.sleep(delay)
+                try:
+                    found = await find_job_by_request_id(client, profile, client_request_id)
+                except ProviderError as err:
+                    # Without knowing whether the job exists, creating again could duplicate it.
+                    log.info("looking up job %s failed: %s", client_request_id, err.kind)
+                    last = err
+                    continue
+                if found is not None:
+                    return found
             try:
-                found = await find_job_by_request_id(client, profile, client_request_id)
+                created = await _guard(profile, "create_job", once.fine_tuning.jobs.create(**body))
             except ProviderError as err:
-                # Without knowing whether the job exists, creating again could duplicate it.
-                log.info("looking up job %s failed: %s", client_request_id, err.kind)
+                if err.kind not in _AMBIGUOUS:
+                    raise
+                log.info("create_job attempt %d failed: %s", attempt + 1, err.kind)
+                sent = sent or err.kind in (ErrorKind.TIMEOUT, ErrorKind.UNREACHABLE, ErrorKind.SERVER)
                 last = err
                 continue
-            if found is not None:
-                return found
-        try:
-            created = await _guard(profile, "create_job", once.fine_tuning.jobs.create(**body))
-        except ProviderError as err:
-            if err.kind not in _AMBIGUOUS:
-                raise
-            log.info("create_job attempt %d failed: %s", attempt + 1, err.kind)
-            last = err
-            continue
-        return job_info(created)
-    assert last is not None
-    raise last
+            return job_info(created)
+        assert last is not None
+        raise last
+    except BaseException:
+        if sent:
+            with _unsure_lock:
+                _unsure_creates[fingerprint] = (client_request_id, time.monotonic())
+        raise
 
 
 async def get_job(client: Any, profile: ConnectionProfile, job_id: str) -> JobInfo:

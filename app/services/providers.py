@@ -7,9 +7,17 @@ OpenAI-compatible server are reached the same way.
 
 from __future__ import annotations
 
+import email.utils
 import logging
+import math
+import socket
+import ssl
+import threading
+import time
 from dataclasses import dataclass
+from urllib.parse import urlparse
 
+import httpx2
 import openai
 
 from app.models.connection import ConnectionProfile, ProviderKind
@@ -23,6 +31,63 @@ TEST_TIMEOUT = 15.0
 PLACEHOLDER_KEY = "not-needed"
 
 
+_tls_lock = threading.Lock()
+_tls_context: ssl.SSLContext | None = None
+
+
+def shared_tls_context() -> ssl.SSLContext:
+    """The one verifying TLS context every client uses (the SDK's defaults: system CAs, SSL_CERT_FILE).
+
+    Making one loads the CA bundle (and, the first time, the HTTP stack's modules): 0.1–0.4 s that
+    froze the window each time a client was built on the GUI thread. Built once, on a worker thread
+    when ``ClientPool`` starts (``warm_up``); shared, since an ``SSLContext`` is safe across clients.
+    """
+    global _tls_context
+    with _tls_lock:
+        if _tls_context is None:
+            _tls_context = httpx2.create_ssl_context()
+        return _tls_context
+
+
+# The SDK imports each API area's modules (and builds their pydantic models) on first use: 0.2–0.9 s
+# on the GUI thread the first time a chat, a job list or a grader run is asked for. warm_up does it first.
+_SDK_AREAS = ("chat.completions", "fine_tuning.jobs.checkpoints", "fine_tuning.alpha.graders", "files",
+              "uploads.parts", "models")
+
+
+def _warm() -> None:
+    try:
+        client = openai.AsyncOpenAI(api_key=PLACEHOLDER_KEY, base_url="http://127.0.0.1:9/v1",
+                                    http_client=openai.DefaultAsyncHttpxClient(verify=shared_tls_context()))
+        for area in _SDK_AREAS:
+            obj: object = client
+            for name in area.split("."):
+                obj = getattr(obj, name)  # the first access imports the area (no request is made)
+    except Exception:  # noqa: BLE001 - only a head start; the first real call imports what is missing
+        log.debug("warming up the SDK failed", exc_info=True)
+
+
+def warm_up() -> None:
+    """Load the TLS context and the SDK's API areas on a daemon thread, so that the first provider
+    call made on the GUI thread does not freeze the window while they load. Makes no request."""
+    threading.Thread(target=_warm, name="sdk-warm-up", daemon=True).start()
+
+
+class InsecureAddressRefused(openai.OpenAIError):
+    """Raised instead of sending anything to an http:// address the user did not allow (an SDK error,
+    so the SDK passes it on at once, without retrying)."""
+
+
+class _RefusingTransport(httpx2.AsyncBaseTransport):
+    """The transport of a client whose address is refused: no socket is ever opened."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+
+    async def handle_async_request(self, request: httpx2.Request) -> httpx2.Response:
+        raise InsecureAddressRefused(self.reason)
+
+
 def build_client(
     profile: ConnectionProfile,
     api_key: str | None,
@@ -30,9 +95,23 @@ def build_client(
     timeout: float = DEFAULT_TIMEOUT,
     max_retries: int = 2,
 ) -> openai.AsyncOpenAI:
-    """An async client for ``profile``; the caller owns it and closes it with ``await client.close()``."""
+    """An async client for ``profile``; the caller owns it and closes it with ``await client.close()``.
+
+    Raises ``ProviderError`` (``NO_KEY``) for an OpenAI profile without a key. A plain http:// address
+    off this computer that the user did not allow (a settings file edited by hand, or saved by an
+    older version) gets a client that sends nothing: every call fails with the plain reason.
+    """
     org = profile.organization.strip() or None
     proj = profile.project.strip() or None
+    if profile.kind is not ProviderKind.AZURE and not api_key and profile.kind is not ProviderKind.COMPATIBLE:
+        raise ProviderError(ErrorKind.NO_KEY, no_key_message(profile))
+    insecure = profile.insecure_problem()
+    if insecure:
+        http_client = openai.DefaultAsyncHttpxClient(transport=_RefusingTransport(insecure))
+        max_retries = 0
+    else:
+        # The SDK's own default HTTP client, but with the shared TLS context (see shared_tls_context).
+        http_client = openai.DefaultAsyncHttpxClient(verify=shared_tls_context())
     if profile.kind is ProviderKind.AZURE:
         return openai.AsyncAzureOpenAI(
             azure_endpoint=profile.azure_endpoint.strip().rstrip("/"),
@@ -42,9 +121,8 @@ def build_client(
             project=proj,
             timeout=timeout,
             max_retries=max_retries,
+            http_client=http_client,
         )
-    if not api_key and profile.kind is not ProviderKind.COMPATIBLE:
-        raise ProviderError(ErrorKind.NO_KEY, no_key_message(profile))
     return openai.AsyncOpenAI(
         api_key=api_key or PLACEHOLDER_KEY,
         organization=org,
@@ -52,6 +130,7 @@ def build_client(
         base_url=profile.base_url.strip() or None,
         timeout=timeout,
         max_retries=max_retries,
+        http_client=http_client,
     )
 
 
@@ -87,11 +166,161 @@ def _looks_like_wind_down(text: str) -> bool:
     return "fine-tun" in t or "fine_tun" in t or "finetun" in t
 
 
+def retry_after_seconds(exc: BaseException | None) -> float | None:
+    """Seconds the server asked to wait before trying again (``retry-after-ms``, ``retry-after`` in
+    seconds or as an HTTP date), or None when it did not say."""
+    headers = getattr(getattr(exc, "response", None), "headers", None)
+    if headers is None:
+        return None
+    for name, divisor in (("retry-after-ms", 1000.0), ("retry-after", 1.0)):
+        value = headers.get(name)
+        if value is None:
+            continue
+        try:
+            seconds = float(value) / divisor
+        except ValueError:
+            continue
+        return seconds if math.isfinite(seconds) and seconds >= 0 else None
+    value = headers.get("retry-after")
+    if not value:
+        return None
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        return None
+    return max(0.0, when.timestamp() - time.time())
+
+
+def _wait_words(seconds: float) -> str:
+    """ "about 5 minutes", "20 seconds"… for a wait the server asked for."""
+    if seconds < 90:
+        n = max(1, math.ceil(seconds))
+        return "1 second" if n == 1 else f"{n} seconds"
+    if seconds < 90 * 60:
+        return f"about {round(seconds / 60)} minutes"
+    return f"about {round(seconds / 3600)} hours" if seconds < 36 * 3600 else f"about {round(seconds / 86400)} days"
+
+
+def _clock(seconds: float) -> str:
+    """The local time ``seconds`` from now, with the date when it is not today."""
+    then = time.time() + seconds
+    if time.strftime("%Y-%m-%d", time.localtime(then)) == time.strftime("%Y-%m-%d"):
+        return time.strftime("%H:%M", time.localtime(then))
+    return time.strftime("%Y-%m-%d %H:%M", time.localtime(then))
+
+
+def _rate_limit_message(exc: BaseException, code: str | None) -> str:
+    if code == "insufficient_quota":
+        return (
+            "The provider refused the request because the account has used up its quota or credit. Check the "
+            "plan and billing on the provider's website; trying again will not help until then."
+        )
+    wait = retry_after_seconds(exc)
+    if wait is None:
+        return (
+            "The provider is limiting requests right now (too many requests or quota used up). Wait a minute "
+            "and try again; if it persists, check the account’s usage limits and billing."
+        )
+    if wait < 90:
+        when = f"try again in {_wait_words(wait)}"
+    else:
+        when = f"try again after {_clock(wait)} (in {_wait_words(wait)})"
+    return f"The provider is limiting requests right now and asks to wait before the next one: {when}."
+
+
+# Words in an exception chain that tell why a connection failed (the SDK wraps the real cause).
+_TLS_CERT_WORDS = ("certificate verify failed", "certificate_verify_failed", "hostname mismatch",
+                   "self-signed certificate", "self signed certificate", "certificate has expired")
+_TLS_WORDS = ("[ssl", "ssl:", "tls", "wrong version number", "handshake")
+_DNS_WORDS = ("name or service not known", "nodename nor servname", "getaddrinfo failed",
+              "temporary failure in name resolution", "no address associated", "name resolution")
+_DROP_WORDS = ("disconnected without sending", "connection reset", "remoteprotocolerror", "readerror",
+               "broken pipe", "connection aborted", "incomplete chunked read", "peer closed connection")
+
+
+def _connection_cause(exc: BaseException) -> str:
+    """ "cert", "tls", "dns", "refused", "dropped" or "" from the chain of causes of a connection error."""
+    seen: list[BaseException] = []
+    cur: BaseException | None = exc
+    while cur is not None and cur not in seen and len(seen) < 12:
+        seen.append(cur)
+        cur = cur.__cause__ or cur.__context__
+    for e in seen:
+        if isinstance(e, ssl.SSLCertVerificationError):
+            return "cert"
+        if isinstance(e, ssl.SSLError):
+            return "tls"
+        if isinstance(e, socket.gaierror):
+            return "dns"
+        if isinstance(e, ConnectionRefusedError):
+            return "refused"
+    text = " ".join(f"{type(e).__name__} {e}" for e in seen).lower()
+    for words, cause in ((_TLS_CERT_WORDS, "cert"), (_TLS_WORDS, "tls"), (_DNS_WORDS, "dns"),
+                         (("connection refused",), "refused"), (_DROP_WORDS, "dropped")):
+        if any(w in text for w in words):
+            return cause
+    return ""
+
+
+def _refusal_in(exc: BaseException) -> InsecureAddressRefused | None:
+    cur: BaseException | None = exc
+    for _ in range(12):
+        if cur is None or isinstance(cur, InsecureAddressRefused):
+            return cur
+        cur = cur.__cause__ or cur.__context__
+    return None
+
+
+def _unreachable_message(exc: BaseException, profile: ConnectionProfile) -> str:
+    """ "Could not reach <host>", why (when the causes tell) and what to do about it."""
+    name, host = profile.name, _host(profile)
+    where = f"Settings → Connections (“{name}”)"
+    cause = _connection_cause(exc)
+    if cause == "cert":
+        return (
+            f"Could not reach {host} safely: its security certificate could not be verified (it may be "
+            f"self-signed, expired or for another name), so nothing was sent. Check the address in {where}; on "
+            "a company network, a proxy may be intercepting encrypted connections — ask your IT department."
+        )
+    if cause == "tls":
+        return (
+            f"Could not reach {host}: a secure (https) connection could not be set up, so nothing was sent. "
+            "The address may be wrong (for example a server that only speaks plain http), or something on "
+            f"this network blocks encrypted connections. Check the address in {where}."
+        )
+    if cause == "dns":
+        server = urlparse(host).hostname or host
+        return (
+            f"Could not reach {host}: the server name “{server}” could not be found. Check the address in "
+            f"{where} for typing mistakes, and that this computer is online."
+        )
+    if cause == "refused":
+        return (
+            f"Could not reach {host}: nothing is answering at that address (the connection was refused). "
+            f"Check the address and port in {where}, and that the server is running."
+        )
+    if cause == "dropped":
+        return (
+            f"Could not reach {host}: the connection broke off before the answer arrived. Check your internet "
+            "connection and try again."
+        )
+    return f"Could not reach {host}. Check your internet connection and the connection’s address in {where}."
+
+
+def _error_code(exc: BaseException) -> str | None:
+    code = getattr(exc, "code", None)
+    return code if isinstance(code, str) else None
+
+
 def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str = "") -> ProviderError:
     """Turn any exception from an SDK call into a ``ProviderError`` with a plain message.
 
     ``operation`` names the call ("create_job", "list_models"…); a refusal while creating a job
-    gets the fine-tuning wind-down explanation.
+    gets the fine-tuning wind-down explanation. A rate limit says when to try again when the server
+    said so (``retry-after``); a connection failure says whether the name, the secure connection or
+    the line was the problem.
     """
     if isinstance(exc, ProviderError):
         return exc
@@ -104,11 +333,13 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
             f"{host} did not answer in time. The server may be busy or your connection slow; try again in a moment.",
             details,
         )
+    refused = _refusal_in(exc)
+    if refused is not None:
+        return ProviderError(ErrorKind.OTHER, str(refused), details)
     if isinstance(exc, openai.APIConnectionError):
         return ProviderError(
             ErrorKind.UNREACHABLE,
-            f"Could not reach {host}. Check your internet connection and the connection’s address "
-            f"in Settings → Connections (“{name}”).",
+            _unreachable_message(exc, profile),
             details + (f" (cause: {exc.__cause__!r})" if exc.__cause__ else ""),
         )
     if isinstance(exc, openai.APIStatusError):
@@ -146,14 +377,11 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
                 rid,
             )
         if status == 429:
-            return ProviderError(
-                ErrorKind.RATE_LIMIT,
-                "The provider is limiting requests right now (too many requests or quota used up). Wait "
-                "a minute and try again; if it persists, check the account’s usage limits and billing.",
-                details,
-                status,
-                rid,
-            )
+            wait = retry_after_seconds(exc)
+            if wait is not None:
+                details += f" (retry-after: {wait:g} s)"
+            return ProviderError(ErrorKind.RATE_LIMIT, _rate_limit_message(exc, _error_code(exc)), details,
+                                 status, rid)
         if status >= 500:
             return ProviderError(
                 ErrorKind.SERVER,
@@ -173,6 +401,11 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
     if isinstance(exc, openai.APIResponseValidationError | ValueError) or "JSONDecodeError" in type(exc).__name__:
         return ProviderError(ErrorKind.BAD_RESPONSE, _not_an_api_message(profile), details)
     return ProviderError(ErrorKind.OTHER, f"The call to {host} failed unexpectedly.", details)
+
+
+def not_an_api(profile: ConnectionProfile, details: str) -> ProviderError:
+    """The error for an answer that is not the API's (an HTML page from a captive portal or proxy…)."""
+    return ProviderError(ErrorKind.BAD_RESPONSE, _not_an_api_message(profile), details)
 
 
 @dataclass(frozen=True)
@@ -253,6 +486,7 @@ class ClientPool:
     def __init__(self) -> None:
         self._clients: dict[tuple[str, str], openai.AsyncOpenAI] = {}
         self._stale: list[openai.AsyncOpenAI] = []
+        warm_up()  # the first client is then quick to build on the GUI thread
 
     def get(self, profile: ConnectionProfile, api_key: str | None) -> openai.AsyncOpenAI:
         """The client for this profile and key, built on first use."""

@@ -46,6 +46,8 @@ def test_two_panes_stream_side_by_side_with_times_tokens_and_cost(pg, ctx, arun,
     async def scenario():
         profile = await ready(pg, ctx, standin_shared)
         set_models(pg, [MINI, FOUR_O], profile)
+        assert not standin_shared.requests_to("/models")  # nothing listed before the user reaches for it
+        QTest.mouseClick(pg.panes[0].picker.model_combo.lineEdit(), Qt.MouseButton.LeftButton)
         await until(lambda: MINI in pg.panes[0].picker.model_ids(), what="the model list")
         assert pg.panes[0].picker.model_ids()[0] == TUNED  # fine-tuned models first
         type_and_send(pg, "Who are you?")

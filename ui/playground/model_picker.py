@@ -13,7 +13,7 @@ import contextlib
 import datetime as dt
 import re
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
@@ -27,6 +27,7 @@ from app.models.connection import ProviderKind
 from app.services.provider_errors import ProviderError
 from app.services.providers import ModelInfo, list_models
 from ui.app_context import AppContext, NotConnected
+from ui.i18n import TranslationContext
 from ui.tasks import TaskScope
 
 
@@ -44,12 +45,11 @@ def friendly_name(model_id: str) -> str:
     step = parts[-1].removeprefix("ckpt-step-") if is_checkpoint(model_id) else ""
     name = (parts[3] if len(parts) > 3 and parts[3] else parts[4] if len(parts) > 4 else "") or base
     if step:
-        return _tr("%1 · checkpoint at step %2").replace("%1", name).replace("%2", step)
-    return _tr("%1 · fine-tune of %2").replace("%1", name).replace("%2", base)
+        return Playground.tr("%1 · checkpoint at step %2").replace("%1", name).replace("%2", step)
+    return Playground.tr("%1 · fine-tune of %2").replace("%1", name).replace("%2", base)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Playground", text)
+Playground = TranslationContext("Playground")
 
 
 def model_order(models: list[ModelInfo]) -> list[ModelInfo]:
@@ -128,6 +128,7 @@ class ModelPickerWidget(QWidget):
         self.ctx, self.catalog, self.tasks = ctx, catalog, tasks
         self._loading = False
         self._filled_for: str | None = None
+        self._asked = False  # the user reached for the model list (see eventFilter)
         self.profile_combo = QComboBox()
         self.profile_combo.setAccessibleName(self.tr("Connection"))
         self.profile_combo.setToolTip(self.tr("The connection (provider account) this pane calls."))
@@ -175,6 +176,8 @@ class ModelPickerWidget(QWidget):
         self.refresh_profiles()
         self.profile_combo.currentIndexChanged.connect(self._on_profile)
         self.model_combo.currentTextChanged.connect(self._on_text)
+        self.model_combo.installEventFilter(self)
+        self.model_combo.lineEdit().installEventFilter(self)
         self.base_edit.textEdited.connect(lambda _t: self.target_edited.emit())
 
     # --- values ---------------------------------------------------------------------------
@@ -232,7 +235,8 @@ class ModelPickerWidget(QWidget):
     # --- reactions ------------------------------------------------------------------------
     def _on_profile(self, _index: int) -> None:
         self._update_azure()
-        if not self._loading:
+        if not self._loading:  # the user chose another connection: list its models
+            self._asked = True
             self.request_models()
             self.target_edited.emit()
 
@@ -250,10 +254,20 @@ class ModelPickerWidget(QWidget):
         for w in (self.azure_hint, self.base_label, self.base_edit):
             w.setVisible(azure)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        """The user reaches for the model field (focus or click): now list the connection's models."""
+        if watched in (self.model_combo, self.model_combo.lineEdit()) and event.type() in (
+                QEvent.Type.FocusIn, QEvent.Type.MouseButtonPress):
+            self._asked = True
+            self.request_models()
+        return super().eventFilter(watched, event)
+
     def request_models(self) -> None:
         """List the chosen connection's models in the background (once per connection)."""
         profile_id = self.profile_id()
         if not profile_id or profile_id == self._filled_for or not self.tasks.alive:
+            return
+        if not self._asked:  # no provider call until the user reaches for the list (privacy)
             return
         known = self.catalog.cached(profile_id)
         if known is not None:

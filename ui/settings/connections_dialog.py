@@ -6,8 +6,11 @@ go to the settings file. Everything that may block runs on worker threads or the
 
 from __future__ import annotations
 
+from urllib.parse import urlparse
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -25,7 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.models.connection import DEFAULT_AZURE_API_VERSION, ConnectionProfile, ProviderKind
+from app.models.connection import DEFAULT_AZURE_API_VERSION, ConnectionProfile, ProviderKind, is_loopback_host
 from app.redact import register_secret
 from app.runtime.threads import run_blocking
 from app.secrets import keystore
@@ -73,6 +76,14 @@ class ConnectionsDialog(QDialog):
         self.azure_endpoint_edit.setPlaceholderText("https://my-resource.openai.azure.com")
         self.api_version_edit = QLineEdit()
         self.api_version_edit.setPlaceholderText(DEFAULT_AZURE_API_VERSION)
+        # Consent to plain http:// for this one server; shown only for an http:// address off this computer.
+        self.insecure_check = QCheckBox(
+            self.tr("Allow an unencrypted (http://) connection to this server — only on a network you trust")
+        )
+        self.insecure_check.setToolTip(self.tr(
+            "Without encryption, the API key and your data can be read by anyone on the network between this "
+            "computer and the server. Addresses on this computer (localhost) never need this."
+        ))
         self.organization_edit = QLineEdit()
         self.organization_edit.setPlaceholderText(self.tr("optional"))
         self.project_edit = QLineEdit()
@@ -90,6 +101,7 @@ class ConnectionsDialog(QDialog):
         self.form.addRow(self.tr("&Base URL:"), self.base_url_edit)
         self.form.addRow(self.tr("Azure &endpoint:"), self.azure_endpoint_edit)
         self.form.addRow(self.tr("API &version:"), self.api_version_edit)
+        self.form.addRow("", self.insecure_check)
         self.form.addRow(self.tr("&Organization:"), self.organization_edit)
         self.form.addRow(self.tr("Pro&ject:"), self.project_edit)
         self.form.addRow(self.tr("API &key:"), self.key_edit)
@@ -149,6 +161,11 @@ class ConnectionsDialog(QDialog):
         self.delete_button.clicked.connect(self.confirm_delete)
         self.list.currentRowChanged.connect(self._on_select)
         self.kind_combo.currentIndexChanged.connect(self._update_kind_rows)
+        for edit in (self.base_url_edit, self.azure_endpoint_edit):
+            # A new address needs consent again: typing clears it (loading a profile does not).
+            edit.textEdited.connect(lambda _t: self.insecure_check.setChecked(False))
+            edit.textChanged.connect(lambda _t: self._update_insecure_row())
+        self.insecure_check.toggled.connect(lambda _on: self._update_insecure_row())
         self.save_button.clicked.connect(self.save)
         self.test_button.clicked.connect(self.test)
 
@@ -170,6 +187,15 @@ class ConnectionsDialog(QDialog):
             if kind is ProviderKind.COMPATIBLE
             else self.tr("optional — leave empty for api.openai.com")
         )
+        self._update_insecure_row()
+
+    def _update_insecure_row(self) -> None:
+        """Offer the http:// consent only where it matters: an http:// address that is not this computer."""
+        azure = ProviderKind(self.kind_combo.currentData()) is ProviderKind.AZURE
+        address = (self.azure_endpoint_edit if azure else self.base_url_edit).text().strip()
+        parsed = urlparse(address)
+        needed = parsed.scheme == "http" and bool(parsed.netloc) and not is_loopback_host(parsed.hostname or "")
+        self.form.setRowVisible(self.insecure_check, needed or self.insecure_check.isChecked())
 
     # --- list -----------------------------------------------------------------------------
     def _reload_list(self, select_id: str | None = None) -> None:
@@ -213,6 +239,7 @@ class ConnectionsDialog(QDialog):
         self.api_version_edit.setText(p.api_version)
         self.organization_edit.setText(p.organization)
         self.project_edit.setText(p.project)
+        self.insecure_check.setChecked(p.allow_insecure_http)
         self.key_edit.clear()
         self.problems_label.hide()
         self._set_result(None, "")
@@ -251,6 +278,7 @@ class ConnectionsDialog(QDialog):
             api_version=self.api_version_edit.text().strip() or DEFAULT_AZURE_API_VERSION,
             organization=self.organization_edit.text().strip(),
             project=self.project_edit.text().strip(),
+            allow_insecure_http=self.insecure_check.isChecked(),
         )
 
     # --- commands -------------------------------------------------------------------------
