@@ -22,6 +22,7 @@ import sqlite_utils
 
 from app.services.annotation_judging import atomic
 from app.store.annotation_repo import now
+from app.store.backups import Reason, backup_before
 from app.store.project_file import inspect_project
 
 ANNOTATIONS_SCHEMA = 6  # the schema version that added annotation queues (migrations._v6)
@@ -115,6 +116,8 @@ def merge_project(db: sqlite_utils.Database, other_path: Path) -> MergeResult:
     if version < ANNOTATIONS_SCHEMA:
         return MergeResult(0, 0, 0, 0, 0)  # saved before annotation queues existed: nothing to merge
     other = _read_other(other_path)
+    if other.queues or other.judgements:
+        backup_before(db, Reason.MERGE)  # raises BackupError (nothing merged) when no backup can be made
     with atomic(db.conn):
         return _merge(db.conn, other)
 

@@ -21,6 +21,7 @@ from app.formats.writers import atomic_write, write_messages_jsonl, write_pairs_
 from app.services.dataset_organise import Split, normalise_tags
 from app.store import datasets_repo
 from app.store import examples_repo as repo
+from app.store.backups import Reason, backup_before
 from app.store.tx import transaction
 
 # --- whole datasets -----------------------------------------------------------------------------
@@ -88,9 +89,14 @@ def duplicate_dataset(db: sqlite_utils.Database, dataset_id: int, new_name: str 
 
 
 def delete_dataset(db: sqlite_utils.Database, dataset_id: int) -> None:
-    """Delete a dataset, its examples and their search entries (not undoable: ask first)."""
+    """Delete a dataset, its examples and their search entries (not undoable: ask first).
+
+    A dataset with examples is backed up first (``backups.backup_before``); no backup, no delete.
+    """
     conn = db.conn
     kind = repo.dataset_kind(conn, dataset_id)
+    if conn.execute("SELECT 1 FROM examples WHERE dataset_id = ? LIMIT 1", (dataset_id,)).fetchone():
+        backup_before(db, Reason.DELETE_DATASET)
     with transaction(conn):
         repo.delete_dataset_rows(conn, dataset_id, kind)
         conn.execute("DELETE FROM datasets WHERE id = ?", (dataset_id,))

@@ -31,6 +31,7 @@ from app.formats.pipeline import DATA, SEARCH, ExampleRow, check_records
 from app.runtime.processes import process_pool
 from app.store import datasets_repo
 from app.store import examples_repo as repo
+from app.store.backups import BULK_DELETE_MIN, Reason, backup_before
 from app.store.examples_repo import StoredExample
 from app.store.tx import transaction
 
@@ -174,12 +175,18 @@ def add_example(
     return new_id
 
 
-def delete_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[StoredExample]:
-    """Delete examples (later ones move up); returns them whole for ``restore_examples``."""
+def delete_examples(db: sqlite_utils.Database, ids: Iterable[int], *, backup: bool = True) -> list[StoredExample]:
+    """Delete examples (later ones move up); returns them whole for ``restore_examples``.
+
+    Deleting ``backups.BULK_DELETE_MIN`` or more at once backs the project up first (unless the
+    caller already did: ``backup=False``); no backup, no delete.
+    """
     conn = db.conn
     stored = repo.fetch(conn, ids)
     if not stored:
         return []
+    if backup and len(stored) >= BULK_DELETE_MIN:
+        backup_before(db, Reason.DELETE_EXAMPLES)
     kinds = {d: repo.dataset_kind(conn, d) for d in {s.dataset_id for s in stored}}
     texts = [(s.id, repo.text_of(s.data, kinds[s.dataset_id])) for s in stored]
     with transaction(conn):

@@ -19,6 +19,7 @@ import sqlite_utils
 
 from app.services.dataset_edits import delete_examples, touch_datasets
 from app.store import examples_repo as repo
+from app.store.backups import Reason, backup_before
 from app.store.examples_repo import StoredExample
 from app.store.tx import transaction
 
@@ -153,6 +154,11 @@ def find_duplicates(db: sqlite_utils.Database, dataset_id: int, *, normalised: b
 
 
 def remove_duplicates(db: sqlite_utils.Database, dataset_id: int, *, normalised: bool = False) -> list[StoredExample]:
-    """Delete all but the first of each group of ``find_duplicates``; undo with ``restore_examples``."""
+    """Delete all but the first of each group of ``find_duplicates``; undo with ``restore_examples``.
+
+    The project is backed up first when there is anything to remove; no backup, no removal.
+    """
     extra = [i for group in find_duplicates(db, dataset_id, normalised=normalised) for i in group[1:]]
-    return delete_examples(db, extra)
+    if extra:
+        backup_before(db, Reason.REMOVE_DUPLICATES)
+    return delete_examples(db, extra, backup=False)

@@ -32,8 +32,9 @@ VERDICTS = ("win", "tie", "both_bad", "skip")
 
 
 def now() -> str:
-    """A UTC ISO-8601 timestamp with milliseconds (judgements made within one second keep their order)."""
-    return dt.datetime.now(dt.UTC).isoformat(timespec="milliseconds")
+    """A UTC ISO-8601 timestamp with microseconds (judgements and queue changes made within the same
+    millisecond keep their order; "most recently changed first" depends on it)."""
+    return dt.datetime.now(dt.UTC).isoformat(timespec="microseconds")
 
 
 def new_uid() -> str:

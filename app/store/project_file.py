@@ -14,7 +14,14 @@ from pathlib import Path
 import sqlite_utils
 
 from app import __version__
-from app.store.errors import NewerVersionError, NotAProjectError, ProjectError, ProjectLockedError
+from app.store import backups
+from app.store.errors import (
+    DamagedProjectError,
+    NewerVersionError,
+    NotAProjectError,
+    ProjectError,
+    ProjectLockedError,
+)
 from app.store.migrations import SCHEMA_VERSION, migrate
 
 # "FTSD" — marks the file as ours so another app's SQLite file is not mistaken for a project.
@@ -85,6 +92,12 @@ def inspect_project(path: Path) -> int:
             header = f.read(100)
     except OSError as exc:
         raise ProjectError(path, f"“{path.name}” cannot be read: {exc.strerror or exc}.") from exc
+    if not header:
+        raise NotAProjectError(
+            path,
+            f"“{path.name}” is empty (0 bytes), so it is not a Finetune Studio project (it may have been cut "
+            "off while being copied or saved). It was not changed.",
+        )
     if not header.startswith(b"SQLite format 3\x00"):
         raise NotAProjectError(
             path, f"“{path.name}” is not a Finetune Studio project. To bring in training data, use Import instead."
@@ -103,6 +116,59 @@ def inspect_project(path: Path) -> int:
             "Update the app to open it; the file was not changed.",
         )
     return version
+
+
+def _damaged(path: Path, details: str, *, short: bool = False) -> DamagedProjectError:
+    why = (
+        "it is shorter than it should be (it may have been cut off while being copied, downloaded or saved)"
+        if short
+        else "parts of it cannot be read"
+    )
+    return DamagedProjectError(
+        path, f"“{path.name}” is damaged: {why}, so it was not opened. The file was not changed.", details
+    )
+
+
+def check_damage(path: Path) -> None:
+    """Raise ``DamagedProjectError`` if the project file at ``path`` is cut short or SQLite finds it
+    damaged; reads only, and leaves no file behind (``backups.read_only``).
+
+    Run before anything writes to the file (opening, migrating), so a damaged file is never made
+    worse. ``PRAGMA quick_check`` checks every page's structure; measured on a 158 MB project (100k
+    examples): ~0.3–0.5 s, on the opening thread (never the GUI's).
+    """
+    path = Path(path)
+    with path.open("rb") as f:
+        header = f.read(100)
+    size = path.stat().st_size
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    pages = int.from_bytes(header[28:32], "big")
+    # The header's page count is valid only when its "valid-for" stamp matches the change counter,
+    # and a closed file (no log) holds all its pages; with a log, quick_check reads through it.
+    counted = header[92:96] == header[24:28] and pages > 0
+    has_log = path.with_name(path.name + "-wal").exists()
+    cut_short = counted and not has_log and size < pages * page_size
+    if len(header) < 100 or page_size < 512 or size % page_size or cut_short:
+        raise _damaged(path, f"{size} bytes; the header says {pages} pages of {page_size} bytes", short=True)
+    try:
+        conn = backups.read_only(path)
+        try:
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(20)")]
+            if problems == ["ok"] and conn.execute("PRAGMA user_version").fetchone()[0] >= 1:
+                conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.OperationalError as exc:
+        if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
+            raise ProjectLockedError(
+                path, f"“{path.name}” is locked by another program. Close it there and try again."
+            ) from exc
+        raise _damaged(path, str(exc)) from exc
+    except sqlite3.DatabaseError as exc:
+        raise _damaged(path, str(exc)) from exc
+    if problems != ["ok"]:
+        raise _damaged(path, "\n".join(problems))
 
 
 _held_locks: dict[str, object] = {}
@@ -143,11 +209,20 @@ def release_instance_lock(path: Path) -> None:
 
 
 def open_project(path: Path) -> sqlite_utils.Database:
-    """Open a project for writing: check it, lock it, migrate it. Returns the writer connection."""
+    """Open a project for writing: check it, lock it, look for damage, back an older file up and
+    migrate it. Returns the writer connection.
+
+    Until the migration, nothing writes to the file: a damaged, foreign or newer file is refused
+    byte-for-byte unchanged, and the pre-migration backup is read from the file read-only.
+    """
     path = Path(path)
     version = inspect_project(path)
     acquire_instance_lock(path)
     try:
+        check_damage(path)
+        if version < SCHEMA_VERSION:
+            # A failed backup stops the opening (BackupError): no upgrade without a way back.
+            backups.backup_file(path, backups.Reason.MIGRATION)
         db = connect(path)
         try:
             # Another program writing (or a stale exclusive lock) shows up here.
