@@ -7,8 +7,8 @@ non-programmer ("save the file as UTF-8"):
 * problems of the whole file (UTF-32 or another unsupported BOM, UTF-16 without a BOM, a ZIP,
   Excel, PDF or gzip file) raise :class:`UnreadableFile` from the low-level iterators and come
   out of :func:`iter_lines` as one line-0 entry;
-* problems of one line (invalid UTF-8, a NUL byte) are reported for that line only, so the
-  good lines around it are kept.
+* problems of one line (invalid UTF-8, a NUL byte, a line longer than :data:`MAX_LINE_BYTES`)
+  are reported for that line only, so the good lines around it are kept.
 
 A *source* (:data:`Source`) is one of:
 
@@ -33,6 +33,13 @@ from app.formats.model import Finding, Severity
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview
 
 CHUNK_SIZE = 1 << 20  # 1 MiB: big enough to amortise Python overhead, small enough to stream
+
+# The longest line read. The largest example the platform accepts holds 10 images of at most 10 MB
+# (API_NOTES §8.2): 133 MiB in base64, plus its text. A longer line cannot be a valid example, and
+# reading it costs about 4x its size in memory (measured: a 50 MB line peaks at +200 MB while
+# checked), so it is reported and skipped, never held whole.
+MAX_LINE_BYTES = 150 << 20
+LINE_TOO_LONG = "line_too_long"
 
 BAD_ENCODING = "bad_encoding"
 NOT_TEXT = "not_text"
@@ -65,6 +72,32 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PAR1", "a Parquet file, not text. Convert it to JSONL first (for example with pandas: "
      "df.to_json(path, orient='records', lines=True, force_ascii=False))."),
 )
+
+
+class OversizedLine(bytes):
+    """Stands in for a line longer than :data:`MAX_LINE_BYTES`: only its first bytes are kept,
+    ``size`` is its full length in bytes (line end excluded)."""
+
+    size: int = 0
+
+
+def oversized(head: bytes, size: int) -> OversizedLine:
+    """An :class:`OversizedLine` of ``size`` bytes starting with ``head`` (at most 64 bytes kept)."""
+    line = OversizedLine(head[:min(64, size)])  # never the line end
+    line.size = size
+    return line
+
+
+def too_long_finding(size: int, where: str, line: int, *, rest_lost: bool = False) -> Finding:
+    """The ``line_too_long`` finding for a line (or JSON array item) of ``size`` bytes; with
+    ``rest_lost`` reading stopped inside it, so the rest of the file is lost too."""
+    limit = f"{MAX_LINE_BYTES / 1048576:,.0f} MB"
+    length = f"is longer than {limit}" if rest_lost else f"is {size / 1048576:,.0f} MB long"
+    what = "it and the rest of the file were" if rest_lost else "it was"
+    return Finding(LINE_TOO_LONG, Severity.ERROR,
+                   f"{where} {length}; an example can take at most {limit} (10 images of 10 MB each, and their "
+                   f"text), so {what} not read. It may hold several examples without line breaks between them, "
+                   "or images that should be made smaller.", line)
 
 
 class UnreadableFile(Exception):
@@ -156,30 +189,82 @@ def iter_utf8_chunks(source: Source, chunk_size: int = CHUNK_SIZE) -> Iterator[b
 def iter_raw_lines(source: Source, *, keepends: bool = False, chunk_size: int = CHUNK_SIZE) -> Iterator[bytes]:
     """Yield each physical line as UTF-8 bytes (not yet checked), splitting on LF, CRLF and CR.
 
-    Blank lines are yielded too, so ``enumerate(..., 1)`` gives file line numbers. Raises
-    :class:`UnreadableFile` for whole-file problems.
+    Blank lines are yielded too, so ``enumerate(..., 1)`` gives file line numbers. A line longer
+    than :data:`MAX_LINE_BYTES` comes as an :class:`OversizedLine` (without its line end), read
+    past without being held. Raises :class:`UnreadableFile` for whole-file problems.
     """
     pending: list[bytes] = []  # pieces of a line that spans chunks
+    pending_size = 0
+    skipped: OversizedLine | None = None  # an over-long line being read past
+    drop_lf = False  # an over-long line ended with a CR at a chunk's end: a LF next is its CRLF
     for chunk in iter_utf8_chunks(source, chunk_size):
-        if pending:
-            if b"\n" not in chunk and b"\r" not in chunk:
-                pending.append(chunk)  # a very long line: avoid re-copying it per chunk
+        if drop_lf:
+            drop_lf = False
+            if chunk[:1] == b"\n":
+                chunk = chunk[1:]
+        if pending and not pending[-1].endswith(b"\r"):
+            end = _line_end(chunk)
+            if end < 0 and pending_size + len(chunk) <= MAX_LINE_BYTES:
+                pending.append(chunk)  # a long line: gather its pieces, join them once
+                pending_size += len(chunk)
                 continue
-            pending.append(chunk)
-            chunk = b"".join(pending)
-            pending = []
+            if pending_size + (len(chunk) if end < 0 else end) > MAX_LINE_BYTES:
+                skipped = oversized(pending[0], pending_size)  # too long: stop holding it
+                pending, pending_size = [], 0
+        if skipped is not None:
+            end = _line_end(chunk)
+            if end < 0:
+                skipped.size += len(chunk)
+                continue
+            skipped.size += end
+            if chunk.startswith(b"\r\n", end):
+                end += 1
+            elif end + 1 == len(chunk) and chunk[end] == 13:  # a CR last: its LF may start the next chunk
+                drop_lf = True
+            chunk = chunk[end + 1:]
+            yield skipped
+            skipped = None
+        if pending:
+            end = _line_end(chunk)
+            after = end + (2 if chunk.startswith(b"\r\n", end) else 1)
+            if end >= 0 and not pending[-1].endswith(b"\r") and not (after == len(chunk) and chunk[end] == 13):
+                # Join only the long line's own pieces: one copy of it, not three (join, split, strip).
+                pending.append(chunk[:after] if keepends else chunk[:end])
+                yield b"".join(pending)
+                chunk = chunk[after:]
+            else:
+                pending.append(chunk)
+                chunk = b"".join(pending)
+            pending, pending_size = [], 0
         parts = chunk.splitlines(keepends=True)  # bytes split only on \n, \r\n and \r
         # The last part may be incomplete, or a CR whose LF starts the next chunk.
         if parts and not parts[-1].endswith(b"\n"):
             pending.append(parts.pop())
-        if keepends:
-            yield from parts
-        else:
-            for part in parts:
-                yield part.rstrip(b"\r\n")
+            pending_size = len(pending[0])
+        for part in parts:
+            if len(part) > MAX_LINE_BYTES and (size := _content_length(part)) > MAX_LINE_BYTES:
+                yield oversized(part, size)
+            else:
+                yield part if keepends else part.rstrip(b"\r\n")
+    if skipped is not None:
+        yield skipped
     if pending:
         last = b"".join(pending)
-        yield last if keepends else last.rstrip(b"\r\n")
+        if (size := _content_length(last)) > MAX_LINE_BYTES:
+            yield oversized(last, size)
+        else:
+            yield last if keepends else last.rstrip(b"\r\n")
+
+
+def _content_length(line: bytes) -> int:
+    """The length of a line without its line end."""
+    return len(line) - (2 if line.endswith(b"\r\n") else 1 if line[-1:] in (b"\r", b"\n") else 0)
+
+
+def _line_end(chunk: bytes) -> int:
+    """The index of the first CR or LF in ``chunk``, or -1."""
+    cr, lf = chunk.find(b"\r"), chunk.find(b"\n")
+    return lf if cr < 0 else cr if lf < 0 else min(cr, lf)
 
 
 def bad_bytes_finding(raw: bytes, where: str, line: int) -> Finding | None:
@@ -214,8 +299,11 @@ def decode_line(raw: bytes, line: int, where: str | None = None) -> tuple[str, F
     """Decode one line: ``(text, None)``, or ``(text with U+FFFD for bad bytes, finding)``.
 
     The replacement text keeps the line's structure (quotes, commas) intact for parsers that
-    need it; callers must not keep it as data when a finding is returned.
+    need it; callers must not keep it as data when a finding is returned. An
+    :class:`OversizedLine` becomes one U+FFFD and a ``line_too_long`` finding.
     """
+    if isinstance(raw, OversizedLine):
+        return "\ufffd", too_long_finding(raw.size, where or f"Line {line}", line)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:

@@ -8,8 +8,11 @@ Numbering: a JSONL record's ``line`` is its 1-based physical line (blank lines a
 silently but counted). In a JSON array file ``line`` is the 1-based index of the element and
 messages say "Item 17 (line 230)". A whole-file problem comes as one record with ``line`` 0.
 
-Limits inherited from orjson: integers beyond 64 bits are read as floats, nesting deeper than
-1024 levels is rejected, and lone ``\\ud800`` escapes are rejected.
+Limits inherited from orjson: integers beyond 64 bits are read as floats, lone ``\\ud800``
+escapes are rejected, and so is nesting deeper than :data:`MAX_DEPTH` levels (orjson reads up to
+1024 but writes only 254, and the app stores, hashes and exports examples with orjson). Every
+record's ``data`` can therefore be written back by orjson; whatever could not is a finding. A line
+(or array item) longer than ``encoding.MAX_LINE_BYTES`` is a ``line_too_long`` finding, unread.
 """
 
 from __future__ import annotations
@@ -25,64 +28,38 @@ from typing import Any, Literal
 
 import orjson
 
+from app.formats import encoding
 from app.formats.encoding import (
     CHUNK_SIZE,
+    OversizedLine,
     Source,
     UnreadableFile,
     bad_bytes_finding,
     head_bytes,
     iter_raw_lines,
     iter_utf8_chunks,
+    too_long_finding,
+)
+from app.formats.json_text import (  # re-exported: readers and callers import them from here
+    MAX_DEPTH,
+    NOT_JSON,
+    NOT_OBJECT,
+    json_error_message,
+    json_problem_text,
+    not_object_finding,
+    storable_problem,
 )
 from app.formats.model import Finding, Kind, Record, Severity
 
-NOT_JSON = "not_json"
-NOT_OBJECT = "not_object"
+__all__ = [
+    "MAX_DEPTH", "NOT_JSON", "NOT_OBJECT", "SAMPLE_LINE_BYTES", "SFT_KEYS", "detect_kind", "detect_kind_of_file",
+    "json_error_message", "json_layout", "json_problem_text", "not_object_finding", "parse_line", "read_json_array",
+    "read_json_records", "read_jsonl", "storable_problem",
+]
 
 SFT_KEYS = frozenset({"messages", "tools", "parallel_tool_calls", "functions"})
 
-# (fragment of an orjson or json error message, plain wording, what to do)
-_JSON_HINTS: tuple[tuple[str, str, str], ...] = (
-    ("trailing comma", "there is a comma before a closing bracket", "Remove that comma."),
-    ("expected ':'", "a colon (:) is missing after a key", "Check for a missing colon or quote."),
-    ("Expecting ':'", "a colon (:) is missing after a key", "Check for a missing colon or quote."),
-    ("string key", "a key is not in double quotes", 'Keys and texts need double quotes ("), not single quotes.'),
-    ("property name", "a key is not in double quotes", 'Keys and texts need double quotes ("), not single quotes.'),
-    ("expected ','", "a comma is missing between two values", "Check for a missing comma or quote."),
-    ("Expecting ','", "a comma is missing between two values", "Check for a missing comma or quote."),
-    ("after document", "there is more text after the end of the example",
-     "Each line must hold exactly one example; put the next one on its own line."),
-    ("Extra data", "there is more text after the end of the value", "Remove the extra text."),
-    ("control character", "a text contains a raw line break or tab",
-     "Inside JSON texts write line breaks as \\n and tabs as \\t."),
-    ("escape", "a backslash (\\) is followed by something JSON does not allow",
-     "Write a literal backslash as \\\\."),
-    ("surrogate", "a \\u escape is broken (half of a surrogate pair)", "Fix or remove that escape."),
-    ("not allowed in JSON", "NaN or Infinity is used as a number", "JSON has no NaN or Infinity; use null."),
-    ("depth limit", "the data is nested too deeply", "Nest lists and objects less than 1000 levels deep."),
-    ("infinity", "a number is too large", "Put very large numbers in quotes."),
-    ("leading zero", "a number starts with 0", "Write numbers without leading zeros, or put them in quotes."),
-    ("digit", "a number is incomplete", "Check the numbers near that spot."),
-    ("Unterminated string", "a text is missing its closing quote (\")", "Add the closing quote."),
-    ("end of data", "the line ends before the JSON is complete",
-     'A closing }, ] or " is probably missing, or the line was cut off.'),
-    ("empty", "the line holds no JSON", "Remove the line or write an example on it."),
-    ("value", "a value is missing or not valid JSON",
-     "Texts need double quotes; true, false and null are lower-case; NaN is not allowed."),
-)
-
 _KIND_PRIORITY = {Kind.SFT: 3, Kind.DPO: 2, Kind.RFT: 1}
-
-
-def json_error_message(where: str, reason: str, column: int | None) -> str:
-    """Plain-language message for a JSON syntax error reported by orjson or the json module."""
-    plain, hint = reason, "Check for a missing comma or quote."
-    for fragment, wording, advice in _JSON_HINTS:
-        if fragment in reason:
-            plain, hint = wording, advice
-            break
-    at = f" at column {column}" if column else ""
-    return f"{where} is not valid JSON: {plain}{at}. {hint}"
 
 
 def _not_json(raw: bytes, exc: orjson.JSONDecodeError, line: int) -> Finding:
@@ -93,25 +70,6 @@ def _not_json(raw: bytes, exc: orjson.JSONDecodeError, line: int) -> Finding:
     if raw.strip() in (b"{", b"["):
         message += " This looks like JSON spread over several lines; JSONL needs each example on one line."
     return Finding(NOT_JSON, Severity.ERROR, message, line)
-
-
-def _describe(value: object) -> str:
-    if isinstance(value, list):
-        return "a list ([...])"
-    if isinstance(value, str):
-        return "a text in quotes"
-    if isinstance(value, bool):
-        return "true or false"
-    if isinstance(value, int | float):
-        return "a number"
-    return "null" if value is None else type(value).__name__
-
-
-def not_object_finding(value: object, where: str, line: int) -> Finding:
-    """The ``not_object`` finding for a JSON value that is not an object."""
-    return Finding(NOT_OBJECT, Severity.ERROR,
-                   f"{where} is {_describe(value)}, not an object. Each example must be one object "
-                   "written as {...}.", line)
 
 
 _BATCH = 1000  # records produced per pause of the garbage collector
@@ -159,13 +117,28 @@ def parse_line(raw: bytes, number: int) -> Record:
 
     Public so a worker that reads its own byte range of a file numbers lines the same way.
     """
+    if isinstance(raw, OversizedLine):
+        return Record(number, None, [too_long_finding(raw.size, f"Line {number}", number)])
     try:
         obj = orjson.loads(raw)  # orjson also rejects invalid UTF-8: no separate decode step
     except orjson.JSONDecodeError as exc:
         return _line_error(raw, number, exc)
     if type(obj) is dict:
-        return Record(number, obj)
+        return _storable(Record(number, obj), raw, f"Line {number}")
     return Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
+
+
+def _storable(record: Record, raw: bytes, where: str) -> Record:
+    """``record`` unchanged, or without its data and with a finding when orjson cannot write the
+    data back (nested deeper than :data:`MAX_DEPTH`). Each level needs a bracket, so a line with
+    fewer brackets than that is not even tried (two ``count`` calls run at memchr speed)."""
+    if raw.count(b"[") + raw.count(b"{") <= MAX_DEPTH:
+        return record
+    problem = storable_problem(record.data)
+    if problem is None:
+        return record
+    return Record(record.line, None, [Finding(NOT_JSON, Severity.ERROR, json_error_message(where, problem, None),
+                                              record.line)])
 
 
 def _line_error(raw: bytes, number: int, exc: orjson.JSONDecodeError) -> Record:
@@ -177,7 +150,7 @@ def _line_error(raw: bytes, number: int, exc: orjson.JSONDecodeError) -> Record:
             exc = again
         else:
             if isinstance(obj, dict):
-                return Record(number, obj)
+                return _storable(Record(number, obj), raw, f"Line {number}")
             return Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
     return Record(number, None, [_not_json(raw, exc, number)])
 
@@ -259,7 +232,7 @@ def _read_json_array(source: Source) -> Iterator[Record]:
                 "bad_encoding", Severity.ERROR, f"{where} contains bytes that are not valid text.", item)
             yield Record(item, None, [finding])
         elif isinstance(obj, dict):
-            yield Record(item, obj)
+            yield _array_storable(item, obj, buf, pos, end, where)
         else:
             yield Record(item, None, [not_object_finding(obj, where, item)])
         pos = end
@@ -269,14 +242,45 @@ def _read_json_array(source: Source) -> Iterator[Record]:
             buf, pos = buf[pos:], 0
 
 
+def _array_storable(item: int, obj: dict[str, Any], buf: str, pos: int, end: int, where: str) -> Record:
+    """The record of an array item, read with the same rules as a JSONL line.
+
+    The json module (which finds where an item ends) keeps integers beyond 64 bits, lone
+    surrogate escapes and nesting up to ~1000 levels, none of which orjson can write back. When
+    orjson cannot write the item, it is read again by orjson, as a JSONL line would be.
+    """
+    if storable_problem(obj) is None:
+        return Record(item, obj)
+    try:
+        again = orjson.loads(buf[pos:end])
+    except orjson.JSONDecodeError as exc:
+        problem: str | None = exc.msg
+    else:
+        problem = storable_problem(again)
+        if problem is None:
+            return Record(item, again)
+    return Record(item, None, [Finding(NOT_JSON, Severity.ERROR, json_error_message(where, problem, None), item)])
+
+
+class _TooLong(Exception):
+    """An array item longer than ``encoding.MAX_LINE_BYTES``; ``size`` is how much was read of it."""
+
+    def __init__(self, size: int) -> None:
+        super().__init__(size)
+        self.size = size
+
+
 def _decode_growing(decoder: json.JSONDecoder, text: _Utf8Text, buf: str, pos: int,
                     eof: bool) -> tuple[Any, int, str, bool, Exception | None]:
     """Decode the value at ``pos``, reading more text while it may be cut off by the buffer end.
 
-    Returns ``(value, end, buf, eof, error)``.
+    Returns ``(value, end, buf, eof, error)``; an item that grows past ``encoding.MAX_LINE_BYTES``
+    characters is a :class:`_TooLong` error, so memory stays bounded.
     """
     want = CHUNK_SIZE
     while True:
+        if len(buf) - pos > encoding.MAX_LINE_BYTES:
+            return None, pos, buf, eof, _TooLong(len(buf) - pos)
         try:
             obj, end = decoder.raw_decode(buf, pos)
         except (ValueError, RecursionError) as exc:
@@ -287,18 +291,23 @@ def _decode_growing(decoder: json.JSONDecoder, text: _Utf8Text, buf: str, pos: i
         else:
             if end < len(buf) or eof:  # a value touching the buffer end may go on (a number)
                 return obj, end, buf, eof, None
-        more, eof = text.read(want)
-        want *= 2  # doubling keeps a giant element linear, not quadratic
+        # Doubling keeps a giant element linear, not quadratic; never reading far past the limit
+        # keeps memory bounded.
+        more, eof = text.read(min(want, encoding.MAX_LINE_BYTES + 1 - (len(buf) - pos)) or 1)
+        want *= 2
         buf += more
 
 
 def _array_error(exc: Exception, buf: str, pos: int, where: str, item: int) -> Finding:
+    if isinstance(exc, _TooLong):
+        return too_long_finding(exc.size, where, item, rest_lost=True)
     stop = exc.pos if isinstance(exc, json.JSONDecodeError) else len(buf)
     if "\x00" in buf[pos:stop + 1]:
         raw = buf[pos:stop + 1].encode("utf-8", "surrogateescape")
         finding = bad_bytes_finding(raw, where, item)
         if finding is not None:
-            return finding
+            return Finding(finding.code, finding.severity, f"{finding.message} The rest of the file could not be read.",
+                           item)
     if isinstance(exc, RecursionError):
         reason = "depth limit"
     elif isinstance(exc, json.JSONDecodeError):
@@ -363,23 +372,50 @@ def detect_kind(obj: object) -> Kind | None:
     return None
 
 
-def detect_kind_of_file(path: Source, sample: int = 50) -> Kind | None:
+# Lines longer than this are passed over when guessing the kind (unless no other line says it):
+# parsing a 50 MB line takes ~0.2 s in one call that holds the GIL, and the guess runs in a thread of
+# the app's own process, so the window would freeze that long.
+SAMPLE_LINE_BYTES = 1 << 20
+
+
+def detect_kind_of_file(path: Source, sample: int = 50, *, long_lines: bool = False) -> Kind | None:
     """The most common kind among the first ``sample`` objects of a JSONL/JSON-array file.
 
     Ties go to SFT, then DPO, then RFT. None when no object of a known kind was found. The
-    caller may always override the guess.
+    caller may always override the guess. JSONL lines over :data:`SAMPLE_LINE_BYTES` only count
+    when no shorter line shows a kind (or with ``long_lines``).
     """
     votes: Counter[Kind] = Counter()
     seen = 0
-    for record in read_json_records(path):
-        if record.data is None:
-            continue
-        kind = detect_kind(record.data)
-        if kind is not None:
-            votes[kind] += 1
-        seen += 1
-        if seen >= sample:
-            break
+    skipped = False
+    if json_layout(path) == "array" or long_lines:
+        objects: Iterator[Any] = (r.data for r in read_json_records(path))
+    else:
+        objects = _short_lines(path)
+    for obj in objects:
+        if obj is _LONG:
+            skipped = True
+        elif obj is not None:
+            if (kind := detect_kind(obj)) is not None:
+                votes[kind] += 1
+            seen += 1
+            if seen >= sample:
+                break
     if not votes:
-        return None
+        return detect_kind_of_file(path, sample, long_lines=True) if skipped else None
     return max(votes, key=lambda k: (votes[k], _KIND_PRIORITY[k]))
+
+
+_LONG = object()  # stands for a line too long to sample
+
+
+def _short_lines(source: Source) -> Iterator[Any]:
+    """The object of each non-blank JSONL line (None when it is none), ``_LONG`` for long lines."""
+    try:
+        for number, raw in enumerate(iter_raw_lines(source), 1):
+            if len(raw) > SAMPLE_LINE_BYTES:
+                yield _LONG
+            elif raw and not raw.isspace():
+                yield parse_line(raw, number).data
+    except UnreadableFile:
+        return

@@ -18,7 +18,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from app.formats.encoding import Source
-from app.formats.jsonl import json_layout, read_json_records
+from app.formats.jsonl import NOT_JSON, json_layout, json_problem_text, read_json_records, storable_problem
 from app.formats.model import Finding, Record, Severity
 
 Problem = tuple[str, str, str]  # (code, message without the line prefix, JSON path)
@@ -39,6 +39,12 @@ SHAREGPT_ROLES: dict[str, str] = {
     "observation": "result", "tool": "result", "function": "result", "function_response": "result",
     "tool_response": "result", "ipython": "result",
 }
+
+
+def _short(value: object, limit: int = 40) -> str:
+    """A value for a message, cut short: a speaker may be a 100 KB text or a list by mistake."""
+    text = value if isinstance(value, str) else str(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 def _type_name(value: object) -> str:
@@ -105,7 +111,7 @@ def _tool_calls(value: Any, first_id: int) -> list[dict[str, Any]] | None:
     if isinstance(value, str):
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):  # RecursionError: nested ~1000 levels deep
             return None
     calls = value if isinstance(value, list) else [value]
     out = []
@@ -114,7 +120,10 @@ def _tool_calls(value: Any, first_id: int) -> list[dict[str, Any]] | None:
             return None
         args = call.get("arguments", {})
         if not isinstance(args, str):  # OpenAI wants the arguments as a JSON *string*
-            args = json.dumps(args, ensure_ascii=False)
+            try:
+                args = json.dumps(args, ensure_ascii=False)
+            except (ValueError, RecursionError):
+                return None
         out.append({"id": f"call_{first_id + n}", "type": "function",
                     "function": {"name": call["name"], "arguments": args}})
     return out or None
@@ -126,7 +135,7 @@ def _sharegpt_tools(value: Any, problems: list[Problem]) -> list[Any] | None:
             return None
         try:
             value = json.loads(value)
-        except ValueError:
+        except (ValueError, RecursionError):
             problems.append((WRONG_TYPE, "the field “tools” is not valid JSON.", "$.tools"))
             return None
     if not isinstance(value, list):
@@ -168,8 +177,8 @@ def sharegpt_to_sft(obj: dict[str, Any]) -> Converted:
             problems.append((MISSING_FIELD, f"turn {i + 1} has no “from” field naming the speaker.",
                              f"{path}.from"))
         elif role is None:
-            problems.append((UNKNOWN_ROLE, f"turn {i + 1} comes from “{speaker}”, which is not a known speaker. "
-                             "Use human, gpt, system, function_call or observation.", f"{path}.from"))
+            problems.append((UNKNOWN_ROLE, f"turn {i + 1} comes from “{_short(speaker)}”, which is not a known "
+                             "speaker. Use human, gpt, system, function_call or observation.", f"{path}.from"))
         elif role == "call":
             calls = _tool_calls(value, calls_made + 1)
             if calls is None:
@@ -268,6 +277,9 @@ def _read(source: Source, convert: Callable[[dict[str, Any]], Converted]) -> Ite
             yield record
             continue
         data, problems = convert(record.data)
+        # A converter may parse JSON texts (ShareGPT "tools"): keep only what orjson can store.
+        if not problems and (why := storable_problem(data)) is not None:
+            problems = [(NOT_JSON, json_problem_text(why), "")]
         if problems:
             where = f"{label} {record.line}"
             yield Record(record.line, None, [Finding(code, Severity.ERROR, f"{where}: {text}", record.line, path)

@@ -15,10 +15,13 @@ import gc
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from typing import BinaryIO
 
 import orjson
 
-from app.formats.jsonl import parse_line
+from app.formats import encoding
+from app.formats.encoding import oversized
+from app.formats.jsonl import NOT_JSON, json_error_message, parse_line, storable_problem
 from app.formats.model import Finding, Kind, Record, Severity
 from app.formats.summary import ExampleSummary, check_example
 from app.formats.text import preview, search_text
@@ -88,13 +91,19 @@ class ChunkResult:
     offset: int = 0
 
     def fill_texts(self) -> None:
-        """Replace (start, end) DATA pairs by the examples' text, read from the source file."""
+        """Replace (start, end) DATA pairs by the examples' text, read from the source file.
+
+        Only the bytes from the first example's start to the last one's end are read, so a line
+        skipped as too long is never read into this process."""
         if not self.path or not self.examples:
             return
+        first, last = self.examples[0][DATA][0], self.examples[-1][DATA][1]
         with open(self.path, "rb") as f:
-            f.seek(self.offset)
-            buf = f.read(self.size)
-        self.examples = [(r[0], buf[r[1][0] : r[1][1]].decode("utf-8"), *r[2:]) for r in self.examples]
+            f.seek(self.offset + first)
+            buf = f.read(last - first)
+        view = memoryview(buf)  # decoded straight from the buffer: a 50 MB line is not copied first
+        self.examples = [(r[0], str(view[r[1][0] - first : r[1][1] - first], "utf-8"), *r[2:])
+                         for r in self.examples]
 
 
 def status_of(findings: list[Finding]) -> str:
@@ -142,34 +151,99 @@ def _row(
     )
 
 
+def _line_ends(block: bytes, end: int | None = None) -> int:
+    """How many lines end in ``block[:end]`` (at LF, CRLF or a lone CR, as ``bytes.splitlines``)."""
+    return block.count(b"\n", 0, end) + block.count(b"\r", 0, end) - block.count(b"\r\n", 0, end)
+
+
 def plan_jsonl_chunks(path: str | os.PathLike[str], chunk_bytes: int = CHUNK_BYTES) -> Iterator[tuple[int, int, int]]:
     """Cut a JSONL file into ``(offset, length, first_line)`` ranges that end at line ends.
 
-    Reads the file once, sequentially (cheap: counting newlines runs at memory speed).
+    Lines end at LF, CRLF or a lone CR, as everywhere else (``encoding.iter_raw_lines``). Reads
+    the file once, sequentially (counting line ends runs at memory speed), one block at a time: a
+    line that spans many blocks (a 100 MB line) costs neither memory nor repeated scans. A range
+    ends at the last line end of a block, so a line spanning blocks always starts its range.
     """
     with open(path, "rb") as f:
-        offset, line = 0, 1
-        head = f.read(3)
-        if head == _UTF8_BOM:
-            offset = 3
+        offset = 3 if f.read(3) == _UTF8_BOM else 0
         f.seek(offset)
-        carry = b""
-        while True:
-            block = f.read(chunk_bytes)
-            if not block:
-                if carry:
-                    yield offset, len(carry), line
-                return
-            data = carry + block
-            cut = data.rfind(b"\n")
-            if cut < 0:
-                carry = data
+        pos, line, first = offset, 1, 1  # line: the number of the line at ``pos``; first: at ``offset``
+        after_cr = False  # the previous block ended with a CR (already counted as a line end)
+        while block := f.read(chunk_bytes):
+            lf_of_crlf = 1 if after_cr and block[:1] == b"\n" else 0
+            # A CR as the very last byte may be the first half of a CRLF: never cut there.
+            cut = max(block.rfind(b"\n"), block.rfind(b"\r", 0, len(block) - 1))
+            if cut >= 0:
+                end = pos + cut + 1
+                yield offset, end - offset, first
+                first = line + _line_ends(block, cut + 1) - lf_of_crlf
+                offset = end
+            line += _line_ends(block) - lf_of_crlf
+            after_cr = block.endswith(b"\r")
+            pos += len(block)
+        if pos > offset:
+            yield offset, pos - offset, first
+
+
+def _split_lines(data: bytes) -> Iterator[tuple[int, bytes]]:
+    """``(start, line)`` for each line of ``data`` (without its line end)."""
+    pos, size = 0, len(data)
+    for raw in data.splitlines():
+        yield pos, raw
+        pos += len(raw)
+        pos += 2 if data.startswith(b"\r\n", pos) else 1 if pos < size else 0
+
+
+def _read_line(f: BinaryIO, at: int, size: int) -> bytes:
+    """The ``size`` bytes at ``at``, or an ``OversizedLine`` (its first bytes) when over the limit."""
+    f.seek(at)
+    if size > encoding.MAX_LINE_BYTES:
+        return oversized(f.read(64), size)
+    return f.read(size)
+
+
+def _range_lines(f: BinaryIO, length: int) -> Iterator[tuple[int, bytes]]:
+    """``(start, line)`` for each line of the next ``length`` bytes of ``f`` (start relative to the
+    range), as :func:`_split_lines` would give them, holding one block at a time.
+
+    A line that spans blocks is measured first, then read in one piece when it is not longer than
+    ``encoding.MAX_LINE_BYTES``; a longer one comes as an ``OversizedLine`` and is never held.
+    """
+    base = f.tell()
+    pos = 0  # where the block starts, within the range
+    start = -1  # where an unfinished line started (-1: none)
+    skip_lf = False  # the previous block ended with a CR: a LF next completes that CRLF
+    while pos < length and (block := f.read(min(CHUNK_BYTES, length - pos))):
+        resume = f.tell()
+        i = 1 if skip_lf and block[:1] == b"\n" else 0
+        skip_lf = False
+        if start >= 0:
+            cr, lf = block.find(b"\r", i), block.find(b"\n", i)
+            end = lf if cr < 0 else cr if lf < 0 else min(cr, lf)
+            if end < 0:
+                pos += len(block)
                 continue
-            piece = data[: cut + 1]
-            yield offset, len(piece), line
-            offset += len(piece)
-            line += piece.count(b"\n")
-            carry = data[cut + 1 :]
+            yield start, _read_line(f, base + start, pos + end - start)
+            f.seek(resume)
+            start = -1
+            i = end + (2 if block.startswith(b"\r\n", end) else 1)
+            skip_lf = i == len(block) and block[end] == 13  # 13: CR
+        parts = block[i:].splitlines(keepends=True)
+        at = pos + i
+        for n, part in enumerate(parts):
+            if part[-1:] == b"\n":
+                line = part[:-2] if part[-2:-1] == b"\r" else part[:-1]
+            elif part[-1:] == b"\r":
+                line = part[:-1]
+                skip_lf = n == len(parts) - 1
+            else:  # the last part, unfinished: measured on the next blocks
+                start = at
+                break
+            yield at, oversized(line, len(line)) if len(line) > encoding.MAX_LINE_BYTES else line
+            at += len(part)
+        pos += len(block)
+    if start >= 0:
+        yield start, _read_line(f, base + start, pos - start)
 
 
 def check_jsonl_range(
@@ -177,29 +251,30 @@ def check_jsonl_range(
 ) -> ChunkResult:
     """Read and check one byte range of a UTF-8 JSONL file (runs in a worker process).
 
-    ``store`` also returns each example's text, preview and search text (for an import)."""
-    with open(path, "rb") as f:
-        f.seek(offset)
-        data = f.read(length)
+    ``store`` also returns each example's text, preview and search text (for an import). A range
+    longer than ``encoding.MAX_LINE_BYTES`` (one holding a giant line) is read line by line, and
+    lines over that limit are reported without being read.
+    """
     out = ChunkResult(size=length, path=path if store else "", offset=offset)
     examples, problems = out.examples, out.problems
     gc_was = gc.isenabled()
     gc.disable()  # parsing builds no cycles; the collector's scans would only cost time
     try:
-        pos = 0
-        for number, raw in enumerate(data.split(b"\n"), first_line):
-            start = pos
-            pos += len(raw) + 1
-            if not raw or raw.isspace():
-                continue
-            if raw[-1:] == b"\r":
-                raw = raw[:-1]
-            record = parse_line(raw, number)
-            if record.data is None:
-                problems.extend(record.findings)
-                continue
-            span = (start, start + len(raw)) if store else None
-            examples.append(_row(record.data, kind, model, number, raw, record.findings, store, span))
+        with open(path, "rb") as f:
+            f.seek(offset)
+            if length > encoding.MAX_LINE_BYTES:
+                lines = _range_lines(f, length)
+            else:
+                lines = _split_lines(f.read(length))
+            for number, (start, raw) in enumerate(lines, first_line):
+                if not raw or raw.isspace():
+                    continue
+                record = parse_line(raw, number)
+                if record.data is None:
+                    problems.extend(record.findings)
+                    continue
+                span = (start, start + len(raw)) if store else None
+                examples.append(_row(record.data, kind, model, number, raw, record.findings, store, span))
     finally:
         if gc_was:
             gc.enable()
@@ -215,9 +290,15 @@ def check_records(
         if record.data is None:
             out.problems.extend(record.findings)
             continue
-        out.examples.append(
-            _row(record.data, kind, model, record.line, orjson.dumps(record.data), record.findings, store)
-        )
+        try:
+            raw = orjson.dumps(record.data)
+        except orjson.JSONEncodeError:
+            # The readers only hand over data orjson can write; this guards records made elsewhere.
+            why = storable_problem(record.data) or "value"
+            out.problems.append(Finding(NOT_JSON, _ERROR, json_error_message(f"Line {record.line}", why, None),
+                                        record.line))
+            continue
+        out.examples.append(_row(record.data, kind, model, record.line, raw, record.findings, store))
     return out
 
 

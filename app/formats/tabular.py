@@ -9,7 +9,7 @@
   ``|`` (ties in that order; ``,`` when none occurs).
 * A record's ``line`` is the physical line where its row starts. Blank rows (also rows of
   empty cells only) are skipped silently. An unclosed quote, text after a closing quote or a
-  cell over 64 MiB gives a ``bad_csv`` finding for that row.
+  cell over 16 Mi characters gives a ``bad_csv`` finding for that row.
 * Cells are plain text, never interpreted: ``=SUM(A1)`` or ``+1`` stay exactly as written.
 """
 
@@ -23,10 +23,15 @@ from typing import Any
 
 import orjson
 
-from app.formats.encoding import Source, UnreadableFile, decode_line, iter_raw_lines
+from app.formats.encoding import OversizedLine, Source, UnreadableFile, decode_line, iter_raw_lines
+from app.formats.jsonl import json_problem_text, storable_problem
 from app.formats.model import Finding, Kind, Record, Severity
 
-FIELD_LIMIT = 64 << 20  # characters; a base64 image of 10 MB is ~14 M, the default 128 K is too small
+# Characters in one cell. A base64 image of 10 MB is ~14 M; the default 128 K is too small. Reading
+# costs ~13x the largest cell (measured: a 50 MB cell peaks at +650 MB; the csv module alone keeps
+# 4 bytes a character), so the limit bounds memory too. Nothing useful is longer: a training example
+# holds at most ~128 K tokens, about 0.5 M characters.
+FIELD_LIMIT = 16 << 20
 # Process-wide by necessity (the csv module has no per-reader limit); only ever raised.
 csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
 
@@ -106,10 +111,10 @@ class ColumnMapping:
         wanted = [*roles.values(), *([self.system] if self.system else []), *self.extra.values()]
         for column in wanted:
             if column not in names:
-                raise MappingError(f"The column “{column}” is not in the file. Its columns are: "
-                                   f"{', '.join(n for n in names if n) or '(none)'}.")
+                raise MappingError(f"The column “{short_name(column)}” is not in the file. Its columns are: "
+                                   f"{column_list(names)}.")
             if names.count(column) > 1:
-                raise MappingError(f"The file has more than one column named “{column}”; rename one "
+                raise MappingError(f"The file has more than one column named “{short_name(column)}”; rename one "
                                    "so it is clear which to use.")
             index[column] = names.index(column)
         return kind, index
@@ -148,6 +153,19 @@ def guess_mapping(header: Sequence[str], kind: Kind | None = None) -> ColumnMapp
     return None
 
 
+def short_name(name: str, limit: int = 40) -> str:
+    """A column name for a message, cut short (a header cell may hold a whole text by mistake)."""
+    return name if len(name) <= limit else name[: limit - 1] + "…"
+
+
+def column_list(names: Sequence[str], limit: int = 20) -> str:
+    """The non-empty column names for a message: each cut short, at most ``limit`` of them."""
+    shown = [short_name(n) for n in names if n]
+    if len(shown) > limit:
+        shown = [*shown[:limit], f"and {len(shown) - limit} more"]
+    return ", ".join(shown) or "(none)"
+
+
 def sniff_delimiter(header_line: str) -> str:
     """The delimiter for a header line (see the module docstring)."""
     counts = [header_line.count(d) for d in DELIMITERS]
@@ -164,7 +182,8 @@ def _csv_message(exc: csv.Error, line: int) -> str:
         why = ("a cell has text after its closing quote. Put the whole cell in quotes and write each quote "
                "inside it twice (\"\")")
     elif "field limit" in text:
-        why = "a cell is larger than 64 MB (often caused by a missing closing quote). Check the quotes"
+        why = (f"a cell is longer than {FIELD_LIMIT >> 20} million characters (often because a closing quote is "
+               "missing). Check the quotes")
     else:
         why = f"the row cannot be read ({text}). Check its quotes"
     return f"Line {line}: {why}."
@@ -184,7 +203,8 @@ def _rows(source: Source, delimiter: str | None) -> tuple[str, Iterator[tuple[in
             text, finding = decode_line(raw, number)
             if finding is not None:
                 bad[number] = finding
-            yield text
+            # An over-long line comes without its line end: give it one, so the rows stay apart.
+            yield text + "\n" if isinstance(raw, OversizedLine) else text
 
     lines = decoded()
     head: list[str] = []
@@ -197,26 +217,66 @@ def _rows(source: Source, delimiter: str | None) -> tuple[str, Iterator[tuple[in
         return delimiter or ",", iter([(0, None, [exc.finding])])
     delim = delimiter or sniff_delimiter(head[-1] if head else "")
 
+    feed = _Feed(itertools.chain(head, lines))
+
     def parse() -> Iterator[tuple[int, list[str] | None, list[Finding]]]:
-        reader = csv.reader(itertools.chain(head, lines), delimiter=delim, quotechar='"', strict=True)
+        reader = csv.reader(feed, delimiter=delim, quotechar='"', strict=True)
         while True:
-            start = reader.line_num + 1
+            start = feed.count + 1
+            feed.quotes = 0
             try:
                 row: list[str] | None = next(reader)
                 findings: list[Finding] = []
             except StopIteration:
                 return
             except csv.Error as exc:
+                if "field limit" in str(exc):
+                    feed.skip_open_cell()
                 row, findings = None, [Finding(BAD_CSV, Severity.ERROR, _csv_message(exc, start), start)]
             if bad:
-                findings += [bad.pop(n) for n in range(start, reader.line_num + 1) if n in bad]
+                findings += [bad.pop(n) for n in range(start, feed.count + 1) if n in bad]
             if row is not None and not any(cell.strip() for cell in row):
                 continue  # a blank row
-            if row is not None and reader.line_num > start:  # multi-line cells: one kind of line end
+            if row is not None and feed.count > start:  # multi-line cells: one kind of line end
                 row = [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c for c in row]
             yield start, row, findings
 
     return delim, parse()
+
+
+class _Feed:
+    """The lines given to the csv reader, counted, with the quotes of the current row counted too.
+
+    After a cell over :data:`FIELD_LIMIT` the csv module gives up inside that quoted cell and
+    would read each of its remaining lines as a row of its own (a 50 MB cell: two million bogus
+    rows); :meth:`skip_open_cell` reads past them instead, so the whole cell is one finding.
+    """
+
+    def __init__(self, lines: Iterator[str]) -> None:
+        self.lines = lines
+        self.count = 0  # lines read, skipped ones included: the physical line number
+        self.quotes = 0  # quote characters in the current row; odd: inside a quoted cell
+
+    def __iter__(self) -> _Feed:
+        return self
+
+    def __next__(self) -> str:
+        text = next(self.lines)
+        self.count += 1
+        self.quotes += text.count('"')
+        return text
+
+    def skip_open_cell(self) -> None:
+        """Read past the rest of a quoted cell the csv reader gave up on (to its closing quote)."""
+        while self.quotes % 2:
+            text = next(self.lines, None)
+            if text is None:
+                return
+            self.count += 1
+            self.quotes += text.count('"')
+
+
+PREVIEW_CELL_CHARS = 4096
 
 
 @dataclass
@@ -224,7 +284,7 @@ class TablePreview:
     """The start of a table for a column-mapping dialog."""
 
     header: list[str]
-    rows: list[list[str]]  # cells as read; undecodable bytes show as U+FFFD
+    rows: list[list[str]]  # cells as read, cut at PREVIEW_CELL_CHARS; undecodable bytes show as U+FFFD
     lines: list[int]  # the physical line where each row starts
     delimiter: str
     findings: list[Finding] = field(default_factory=list)
@@ -244,7 +304,9 @@ def preview(path_or_text: Source, n: int = 20, *, delimiter: str | None = None) 
         if not out.header:
             out.header = [h.strip() for h in row]
             continue
-        out.rows.append(row)
+        # Cut long cells: a preview shows their start, and a 10 MB cell made the mapping dialog
+        # freeze 165 ms each time it laid its text out on the GUI thread.
+        out.rows.append([c if len(c) <= PREVIEW_CELL_CHARS else c[:PREVIEW_CELL_CHARS - 1] + "…" for c in row])
         out.lines.append(start)
         if len(out.rows) >= n:
             break
@@ -317,9 +379,8 @@ class _RowBuilder:
         for part, column in self.roles.items():
             parts[part] = text = cell(column)
             if not text.strip():
-                findings.append(Finding(EMPTY_CELL, Severity.ERROR,
-                                        f"Line {line}: the “{column}” cell is empty, but it holds the {part}.",
-                                        line))
+                findings.append(Finding(EMPTY_CELL, Severity.ERROR, f"Line {line}: the “{short_name(column)}” cell is "
+                                        f"empty, but it holds the {part}.", line))
         m = self.mapping
         system = (cell(m.system) if m.system else "") or m.system_prompt or ""
         head: list[dict[str, Any]] = []
@@ -343,9 +404,15 @@ class _RowBuilder:
         if name not in self.mapping.json_fields:
             return text
         try:
-            return orjson.loads(text)
+            value = orjson.loads(text)
         except orjson.JSONDecodeError:
             findings.append(Finding("not_json", Severity.ERROR,
-                                    f"Line {line}: the “{column}” cell is not valid JSON, but the field "
+                                    f"Line {line}: the “{short_name(column)}” cell is not valid JSON, but the field "
                                     f"“{name}” is set to be read as JSON.", line, f"$.{name}"))
             return None
+        # orjson reads 1024 levels but writes 254; in the example the value sits one level down.
+        if (why := storable_problem([value])) is not None:
+            findings.append(Finding("not_json", Severity.ERROR, f"Line {line}: the “{short_name(column)}” cell "
+                                    f"cannot be kept: {json_problem_text(why)}", line, f"$.{name}"))
+            return None
+        return value

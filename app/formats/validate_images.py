@@ -57,7 +57,7 @@ def check_image_part(report: Report, part: dict[str, Any], path: str, who: str) 
         )
         return
     detail = spec.get("detail")
-    if detail is not None and detail not in DETAILS:
+    if detail is not None and (type(detail) is not str or detail not in DETAILS):  # a list is unhashable
         report.error(
             "bad_image_detail", path + ".image_url.detail",
             f"{who} asks for image detail {show(detail)}; it must be \"low\", \"high\" or \"auto\".",

@@ -281,7 +281,8 @@ def _check_content(
             facts.images += 1
             has_text = True  # an image is content in its own right
             if role != "user" or kind is _DPO:
-                where = "preference (DPO) data" if kind is _DPO else f"a {role} message"
+                # The role may be anything here (a 100 KB text, a list): shown cut short, never whole.
+                where = "preference (DPO) data" if kind is _DPO else f"a {str(role)[:40]} message"
                 report.error(
                     "image_not_allowed", ppath,
                     f"{who}, part {j + 1}, is an image, but images are not allowed in {where}. "
