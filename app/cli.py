@@ -10,31 +10,30 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from app import __version__
+from app.i18n_cli import _
+from app.i18n_cli import setup as setup_language
 from app.selftest import CORE_CHECKS, CheckResult, run_checks
+from app.version import version_text
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The argument parser of the app and its subcommands."""
+def build_parser(language: str | None = None) -> argparse.ArgumentParser:
+    """The argument parser of the app and its subcommands, in ``language`` (default: the user's, see
+    app.i18n_cli)."""
+    setup_language(language)  # before any parser exists: argparse translates some texts as it makes one
     p = argparse.ArgumentParser(
         prog="finetune-studio",
-        description="Finetune Studio: build training data, judge answers, train and compare models. "
-        "Without arguments it opens the app.",
+        description=_("Finetune Studio: build training data, judge answers, train and compare models. "
+                      "Without arguments it opens the app."),
     )
-    p.add_argument("--version", action="store_true", help="print the version and exit")
-    p.add_argument("--self-test", action="store_true", help="check that the installation works, then exit")
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    p.add_argument("--version", action="store_true", help=_("print the version and exit"))
+    p.add_argument("--self-test", action="store_true", help=_("check that the installation works, then exit"))
+    sub = p.add_subparsers(dest="command", metavar=_("COMMAND"), title=_("commands"))
     from app.cli_data import add_data_commands
     from app.cli_jobs import add_jobs_commands
 
     add_data_commands(sub)
     add_jobs_commands(sub)
     return p
-
-
-def version_text() -> str:
-    """What ``--version`` prints."""
-    return f"Finetune Studio {__version__}"
 
 
 def self_test(extra: list[Callable[[], CheckResult]] | None = None) -> int:
@@ -69,6 +68,6 @@ def run(args: argparse.Namespace, extra_checks: list[Callable[[], CheckResult]] 
         return self_test(extra_checks)
     handler = getattr(args, "handler", None)
     if handler is None:
-        print("nothing to do", file=sys.stderr)
+        print(_("nothing to do"), file=sys.stderr)
         return 2
     return int(handler(args))

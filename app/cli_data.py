@@ -19,6 +19,7 @@ from app.formats.readers import FORMATS, read_file
 from app.formats.stats import DatasetStats
 from app.formats.tabular import ColumnMapping, MappingError
 from app.formats.writers import write_messages_jsonl, write_openai_jsonl, write_pairs_jsonl
+from app.i18n_cli import _, ngettext, number
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 WRITERS = {"openai": write_openai_jsonl, "messages": write_messages_jsonl, "pairs": write_pairs_jsonl}
@@ -29,45 +30,56 @@ def add_data_commands(sub: argparse._SubParsersAction) -> None:
     formats = sorted(FORMATS)
 
     def mapping_options(p: argparse.ArgumentParser) -> None:
-        g = p.add_argument_group("columns of a CSV/TSV file (guessed from the header when not given)")
+        g = p.add_argument_group(_("columns of a CSV/TSV file (guessed from the header when not given)"))
         for part in ("user", "assistant", "system", "prompt", "chosen", "rejected"):
-            g.add_argument(f"--{part}", metavar="COLUMN", help=f"the column that holds the {part} text")
-        g.add_argument("--system-prompt", metavar="TEXT", help="a fixed system prompt for every example")
+            g.add_argument(f"--{part}", metavar=_("COLUMN"),
+                           help=_("the column that holds the {part} text").format(part=part))
+        g.add_argument("--system-prompt", metavar=_("TEXT"), help=_("a fixed system prompt for every example"))
 
-    v = sub.add_parser("validate", help="check a training file against the platform's rules")
-    v.add_argument("file")
-    v.add_argument("--method", choices=["sft", "dpo", "rft"], help="training method (detected when not given)")
-    v.add_argument("--model", help="base model, e.g. gpt-4.1-mini-2025-04-14 (for context limits)")
-    v.add_argument("--from", dest="fmt", choices=formats, help="input format (detected when not given)")
-    v.add_argument("--json", action="store_true", help="machine-readable output")
-    v.add_argument("--max-findings", type=int, default=200, help="findings listed in readable output (default 200)")
+    method_help = _("training method (detected when not given)")
+    format_help = _("input format (detected when not given)")
+    json_help = _("machine-readable output")
+    v = sub.add_parser("validate", help=_("check a training file against the platform's rules"),
+                       description=_("Check a training file against the platform's rules."))
+    v.add_argument("file", metavar=_("FILE"), help=_("the file to check"))
+    v.add_argument("--method", choices=["sft", "dpo", "rft"], help=method_help)
+    v.add_argument("--model", metavar=_("MODEL"),
+                   help=_("base model, e.g. gpt-4.1-mini-2025-04-14 (for context limits)"))
+    v.add_argument("--from", dest="fmt", choices=formats, help=format_help)
+    v.add_argument("--json", action="store_true", help=json_help)
+    v.add_argument("--max-findings", type=int, default=200, metavar="N",
+                   help=_("findings listed in readable output (default 200)"))
     mapping_options(v)
     v.set_defaults(handler=cmd_validate)
 
-    s = sub.add_parser("stats", help="counts, tokens, predicted epochs and cost of a training file")
-    s.add_argument("file")
-    s.add_argument("--method", choices=["sft", "dpo", "rft"])
-    s.add_argument("--model", help="base model for the cost estimate (default gpt-4.1-mini-2025-04-14)")
-    s.add_argument("--epochs", type=int, help="epochs you plan to train (predicted when not given)")
-    s.add_argument("--from", dest="fmt", choices=formats)
-    s.add_argument("--json", action="store_true")
+    s = sub.add_parser("stats", help=_("counts, tokens, predicted epochs and cost of a training file"),
+                       description=_("Counts, tokens, predicted epochs and cost of a training file."))
+    s.add_argument("file", metavar=_("FILE"), help=_("the training file"))
+    s.add_argument("--method", choices=["sft", "dpo", "rft"], help=method_help)
+    s.add_argument("--model", metavar=_("MODEL"),
+                   help=_("base model for the cost estimate (default gpt-4.1-mini-2025-04-14)"))
+    s.add_argument("--epochs", type=int, metavar="N", help=_("epochs you plan to train (predicted when not given)"))
+    s.add_argument("--from", dest="fmt", choices=formats, help=format_help)
+    s.add_argument("--json", action="store_true", help=json_help)
     mapping_options(s)
     s.set_defaults(handler=cmd_stats)
 
-    c = sub.add_parser("convert", help="convert between training-data formats")
-    c.add_argument("input")
-    c.add_argument("output")
-    c.add_argument("--from", dest="fmt", choices=formats, help="input format (detected when not given)")
-    c.add_argument("--to", dest="to", choices=sorted(WRITERS), default="openai", help="output format")
-    c.add_argument("--method", choices=["sft", "dpo", "rft"])
+    c = sub.add_parser("convert", help=_("convert between training-data formats"),
+                       description=_("Convert between training-data formats."))
+    c.add_argument("input", metavar=_("INPUT"), help=_("the file to read"))
+    c.add_argument("output", metavar=_("OUTPUT"), help=_("the file to write"))
+    c.add_argument("--from", dest="fmt", choices=formats, help=format_help)
+    c.add_argument("--to", dest="to", choices=sorted(WRITERS), default="openai", help=_("output format"))
+    c.add_argument("--method", choices=["sft", "dpo", "rft"], help=method_help)
     mapping_options(c)
     c.set_defaults(handler=cmd_convert)
 
-    e = sub.add_parser("export", help="write a dataset of a project to a file")
-    e.add_argument("project")
-    e.add_argument("dataset", help="the dataset's name or id")
-    e.add_argument("output")
-    e.add_argument("--to", dest="to", choices=sorted(WRITERS), default="openai")
+    e = sub.add_parser("export", help=_("write a dataset of a project to a file"),
+                       description=_("Write a dataset of a project to a file."))
+    e.add_argument("project", metavar=_("PROJECT"), help=_("the project file (.ftproj)"))
+    e.add_argument("dataset", metavar=_("DATASET"), help=_("the dataset's name or id"))
+    e.add_argument("output", metavar=_("OUTPUT"), help=_("the file to write"))
+    e.add_argument("--to", dest="to", choices=sorted(WRITERS), default="openai", help=_("output format"))
     e.set_defaults(handler=cmd_export)
 
 
@@ -108,7 +120,7 @@ def _run_check(args: argparse.Namespace, model: str | None) -> tuple[Any, int | 
     try:
         report = _check(args, model=model)
     except FileNotFoundError:
-        return None, _err(f"{args.file}: no such file")
+        return None, _err(_("{file}: no such file").format(file=args.file))
     except (OSError, MappingError) as exc:
         return None, _err(f"{args.file}: {exc}")
     whole = _unusable(report)
@@ -136,14 +148,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
         }).decode())
     else:
         name = Path(args.file).name
-        print(f"{name}: {report.examples:,} examples ({FORMATS[report.fmt].label}, {str(report.kind).upper()})")
+        print(ngettext("{name}: {n} example ({format}, {method})", "{name}: {n} examples ({format}, {method})",
+                       report.examples).format(name=name, n=number(report.examples), format=FORMATS[report.fmt].label,
+                                               method=str(report.kind).upper()))
         for f in findings[: args.max_findings]:
-            mark = "error  " if f.severity is Severity.ERROR else "warning"
+            mark = _("error  ") if f.severity is Severity.ERROR else _("warning")
             print(f"  {mark} {f.message}" + (f"  [{f.code} {f.path}]" if f.path else f"  [{f.code}]"))
         if len(findings) > args.max_findings:
-            print(f"  … and {len(findings) - args.max_findings:,} more (use --json for all)")
-        verdict = "ready to train" if not errors else "fix the errors before training"
-        print(f"{errors:,} error(s), {len(findings) - errors:,} warning(s): {verdict}.")
+            print("  " + _("… and {n} more (use --json for all)").format(n=number(len(findings) - args.max_findings)))
+        verdict = _("ready to train") if not errors else _("fix the errors before training")
+        print(_("{errors} error(s), {warnings} warning(s): {verdict}.").format(
+            errors=number(errors), warnings=number(len(findings) - errors), verdict=verdict))
     return EXIT_PROBLEMS if errors else EXIT_OK
 
 
@@ -163,21 +178,25 @@ def cmd_stats(args: argparse.Namespace) -> int:
     if args.json:
         print(orjson.dumps(_stats_dict(st), default=str).decode())
         return EXIT_OK
-    est = " (estimate)" if st.estimated else ""
-    print(f"{Path(args.file).name}: {st.examples:,} {str(st.kind).upper()} examples")
-    for label, dist in (("messages per example", st.messages), ("tokens per example" + est, st.tokens),
-                        ("assistant tokens per example" + est, st.assistant_tokens)):
+    est = _(" (estimate)") if st.estimated else ""
+    print(ngettext("{name}: {n} {method} example", "{name}: {n} {method} examples", st.examples).format(
+        name=Path(args.file).name, n=number(st.examples), method=str(st.kind).upper()))
+    for label, dist in ((_("messages per example"), st.messages), (_("tokens per example") + est, st.tokens),
+                        (_("assistant tokens per example") + est, st.assistant_tokens)):
         if dist is not None:
-            print(f"  {label}: min {dist.min:,} · p10 {dist.p10:,.0f} · median {dist.median:,.0f} · "
-                  f"p90 {dist.p90:,.0f} · max {dist.max:,}")
-    print(f"  examples without a system message: {st.missing_system:,}; without a user message: {st.missing_user:,}")
+            print("  " + _("{label}: min {min} · p10 {p10} · median {median} · p90 {p90} · max {max}").format(
+                label=label, min=number(dist.min), p10=number(dist.p10), median=number(dist.median),
+                p90=number(dist.p90), max=number(dist.max)))
+    print("  " + _("examples without a system message: {system}; without a user message: {user}").format(
+        system=number(st.missing_system), user=number(st.missing_user)))
     if st.over_limit:
-        print(f"  {st.over_limit:,} example(s) exceed the {st.context_limit:,}-token training context and "
-              "would be truncated")
+        print("  " + _("{n} example(s) exceed the {limit}-token training context and would be truncated").format(
+            n=number(st.over_limit), limit=number(st.context_limit)))
     if st.epochs:
-        how = "predicted" if st.epochs_predicted else "chosen"
-        print(f"  epochs: {st.epochs} ({how}) · billable tokens: {st.billable_tokens:,}")
-    print(f"  cost: {st.cost.explanation}")
+        how = _("predicted") if st.epochs_predicted else _("chosen")
+        print("  " + _("epochs: {epochs} ({how}) · billable tokens: {tokens}").format(
+            epochs=st.epochs, how=how, tokens=number(st.billable_tokens)))
+    print("  " + _("cost: {explanation}").format(explanation=st.cost.explanation))
     return EXIT_OK
 
 
@@ -186,7 +205,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     try:
         records = list(read_file(args.input, fmt=args.fmt, kind=_kind(args), mapping=_mapping(args)))
     except FileNotFoundError:
-        return _err(f"{args.input}: no such file")
+        return _err(_("{file}: no such file").format(file=args.input))
     except (OSError, MappingError) as exc:
         return _err(f"{args.input}: {exc}")
     good = [r.data for r in records if r.data is not None]
@@ -194,13 +213,16 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if not good and problems and problems[0].line is None:
         return _err(f"{args.input}: {problems[0].message}")
     for f in problems:
-        print(f"  {f.severity}: {f.message}", file=sys.stderr)
+        severity = _("error") if f.severity is Severity.ERROR else _("warning")
+        print(f"  {severity}: {f.message}", file=sys.stderr)
     try:
         WRITERS[args.to](args.output, good)
     except OSError as exc:
-        return _err(f"cannot write {args.output}: {exc.strerror or exc}")
+        return _err(_("cannot write {file}: {reason}").format(file=args.output, reason=exc.strerror or exc))
     skipped = sum(1 for r in records if r.data is None)
-    print(f"wrote {len(good):,} examples to {args.output}" + (f"; skipped {skipped:,} bad line(s)" if skipped else ""))
+    wrote = ngettext("wrote {n} example to {file}", "wrote {n} examples to {file}", len(good)).format(
+        n=number(len(good)), file=args.output)
+    print(wrote + (_("; skipped {n} bad line(s)").format(n=number(skipped)) if skipped else ""))
     return EXIT_PROBLEMS if skipped else EXIT_OK
 
 
@@ -218,8 +240,9 @@ def cmd_export(args: argparse.Namespace) -> int:
         datasets = project.db.submit_read(datasets_repo.list_datasets).result()
         match = [d for d in datasets if d.name == args.dataset or str(d.id) == args.dataset]
         if not match:
-            names = ", ".join(f"“{d.name}”" for d in datasets) or "none"
-            return _err(f"no dataset “{args.dataset}” in {args.project} (datasets: {names})")
+            names = ", ".join(f"“{d.name}”" for d in datasets) or _("none")
+            return _err(_("no dataset “{name}” in {project} (datasets: {names})").format(
+                name=args.dataset, project=args.project, names=names))
         ds = match[0]
         texts = project.db.submit_read(lambda db: list(datasets_repo.iter_example_data(db, ds.id))).result()
     finally:
@@ -233,6 +256,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         else:
             WRITERS[args.to](args.output, (orjson.loads(t) for t in texts))
     except OSError as exc:
-        return _err(f"cannot write {args.output}: {exc.strerror or exc}")
-    print(f"wrote {len(texts):,} examples of “{ds.name}” to {args.output}")
+        return _err(_("cannot write {file}: {reason}").format(file=args.output, reason=exc.strerror or exc))
+    print(ngettext("wrote {n} example of “{name}” to {file}", "wrote {n} examples of “{name}” to {file}",
+                   len(texts)).format(n=number(len(texts)), name=ds.name, file=args.output))
     return EXIT_OK

@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.formats.model import Finding, Kind, Severity
+from app.i18n_cli import N_, _, ngettext, number
 from app.models.connection import ConnectionProfile, ProviderKind
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -26,7 +27,7 @@ METHODS = {"sft": ("supervised", Kind.SFT), "dpo": ("dpo", Kind.DPO), "rft": ("r
 _TRANSIENT = {"timeout", "unreachable", "rate_limit", "server"}
 T = TypeVar("T")
 
-DESCRIPTION = (
+DESCRIPTION = N_(
     "Start and follow fine-tuning jobs on the provider. These commands need no project and keep no "
     "record of their own (the app's Jobs view keeps one). Connect with --profile NAME (a connection saved "
     "in the app; its key comes from the system keyring), or with --base-url URL (or --azure-endpoint URL "
@@ -40,47 +41,51 @@ class UsageError(Exception):
 
 def add_jobs_commands(sub: argparse._SubParsersAction) -> None:
     """Register ``jobs`` and its actions on the app's parser."""
+    description = _(DESCRIPTION)
     conn = argparse.ArgumentParser(add_help=False)
-    g = conn.add_argument_group("connection")
-    g.add_argument("--profile", metavar="NAME", help="a connection saved in the app (key from the keyring)")
-    g.add_argument("--base-url", metavar="URL", help="an OpenAI-compatible API (key from OPENAI_API_KEY)")
-    g.add_argument("--azure-endpoint", metavar="URL", help="an Azure OpenAI resource (key from OPENAI_API_KEY)")
-    g.add_argument("--api-version", metavar="V", help="the Azure API version, e.g. 2025-04-01-preview")
-    g.add_argument("--timeout", type=float, default=60.0, help="seconds to wait for each request (default 60)")
+    g = conn.add_argument_group(_("connection"))
+    g.add_argument("--profile", metavar=_("NAME"), help=_("a connection saved in the app (key from the keyring)"))
+    g.add_argument("--base-url", metavar="URL", help=_("an OpenAI-compatible API (key from OPENAI_API_KEY)"))
+    g.add_argument("--azure-endpoint", metavar="URL", help=_("an Azure OpenAI resource (key from OPENAI_API_KEY)"))
+    g.add_argument("--api-version", metavar="V", help=_("the Azure API version, e.g. 2025-04-01-preview"))
+    g.add_argument("--timeout", type=float, default=60.0, metavar=_("SECONDS"),
+                   help=_("seconds to wait for each request (default 60)"))
     out = argparse.ArgumentParser(add_help=False)
-    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument("--json", action="store_true", help=_("machine-readable output"))
 
-    jobs = sub.add_parser("jobs", help="start and follow training jobs (no project needed)", description=DESCRIPTION)
-    actions = jobs.add_subparsers(dest="jobs_command", metavar="ACTION", required=True)
+    jobs = sub.add_parser("jobs", help=_("start and follow training jobs (no project needed)"), description=description)
+    actions = jobs.add_subparsers(dest="jobs_command", metavar=_("ACTION"), required=True)
 
-    la = actions.add_parser("launch", parents=[conn, out], help="check a file, upload it and start training",
-                            description=DESCRIPTION)
-    la.add_argument("file", help="the training file (OpenAI JSONL)")
-    la.add_argument("--method", choices=sorted(METHODS), required=True, help="training method")
-    la.add_argument("--model", required=True, help="base model, e.g. gpt-4.1-mini-2025-04-14")
-    la.add_argument("--validation", metavar="FILE", help="a validation file (required for rft)")
-    la.add_argument("--suffix", help="a short name added to the trained model's name")
-    la.add_argument("--seed", type=int)
-    la.add_argument("--n-epochs", type=int, help="epochs to train (the provider chooses when not given)")
-    la.add_argument("--grader", metavar="GRADER.json", help="the grader as JSON (required for rft)")
-    la.add_argument("--yes", action="store_true", help="start without asking")
+    la = actions.add_parser("launch", parents=[conn, out], help=_("check a file, upload it and start training"),
+                            description=description)
+    la.add_argument("file", metavar=_("FILE"), help=_("the training file (OpenAI JSONL)"))
+    la.add_argument("--method", choices=sorted(METHODS), required=True, help=_("training method"))
+    la.add_argument("--model", required=True, metavar=_("MODEL"), help=_("base model, e.g. gpt-4.1-mini-2025-04-14"))
+    la.add_argument("--validation", metavar=_("FILE"), help=_("a validation file (required for rft)"))
+    la.add_argument("--suffix", metavar=_("SUFFIX"), help=_("a short name added to the trained model's name"))
+    la.add_argument("--seed", type=int, metavar="N", help=_("a seed, to make the training reproducible"))
+    la.add_argument("--n-epochs", type=int, metavar="N",
+                    help=_("epochs to train (the provider chooses when not given)"))
+    la.add_argument("--grader", metavar=_("GRADER.json"), help=_("the grader as JSON (required for rft)"))
+    la.add_argument("--yes", action="store_true", help=_("start without asking"))
     la.set_defaults(handler=cmd_launch)
 
-    ls = actions.add_parser("list", parents=[conn, out], help="the newest jobs", description=DESCRIPTION)
-    ls.add_argument("--limit", type=int, default=20)
+    ls = actions.add_parser("list", parents=[conn, out], help=_("the newest jobs"), description=description)
+    ls.add_argument("--limit", type=int, default=20, metavar="N", help=_("how many jobs to list (default 20)"))
     ls.set_defaults(handler=cmd_list)
 
-    sh = actions.add_parser("show", parents=[conn, out], help="one job; --follow to watch it to the end",
-                            description=DESCRIPTION)
-    sh.add_argument("job_id", metavar="ID")
-    sh.add_argument("--follow", action="store_true", help="print changes, events and metrics until it ends")
-    sh.add_argument("--interval", type=float, default=15.0, help="seconds between polls (default 15)")
+    sh = actions.add_parser("show", parents=[conn, out], help=_("one job; --follow to watch it to the end"),
+                            description=description)
+    sh.add_argument("job_id", metavar="ID", help=_("the job's id (ftjob-…)"))
+    sh.add_argument("--follow", action="store_true", help=_("print changes, events and metrics until it ends"))
+    sh.add_argument("--interval", type=float, default=15.0, metavar=_("SECONDS"),
+                    help=_("seconds between polls (default 15)"))
     sh.set_defaults(handler=cmd_show)
 
-    for name, text in (("cancel", "stop a job for good"), ("pause", "pause a running job"),
-                       ("resume", "resume a paused job")):
-        a = actions.add_parser(name, parents=[conn, out], help=text, description=DESCRIPTION)
-        a.add_argument("job_id", metavar="ID")
+    for name, text in (("cancel", _("stop a job for good")), ("pause", _("pause a running job")),
+                       ("resume", _("resume a paused job"))):
+        a = actions.add_parser(name, parents=[conn, out], help=text, description=description)
+        a.add_argument("job_id", metavar="ID", help=_("the job's id (ftjob-…)"))
         a.set_defaults(handler=cmd_action, action=name)
 
 
@@ -107,14 +112,16 @@ def _connection(args: argparse.Namespace) -> tuple[ConnectionProfile, str | None
         saved = load_settings(app_dirs().settings_file).connections
         found = next((c for c in saved if args.profile in (c.name, c.id)), None)
         if found is None:
-            names = ", ".join(f"“{c.name}”" for c in saved) or "none saved"
-            raise UsageError(f"there is no connection “{args.profile}” (connections: {names})")
+            names = ", ".join(f"“{c.name}”" for c in saved) or _("none saved")
+            raise UsageError(_("there is no connection “{name}” (connections: {names})").format(
+                name=args.profile, names=names))
         try:
             key = keystore.get_key(found.id)
         except keystore.KeyringUnavailableError as exc:
             raise UsageError(str(exc)) from None
         if not key and found.kind is not ProviderKind.COMPATIBLE:
-            raise UsageError(f"the connection “{found.name}” has no API key yet; add it in the app's Settings")
+            raise UsageError(_("the connection “{name}” has no API key yet; add it in the app's Settings").format(
+                name=found.name))
         return found, key
     if args.azure_endpoint:
         profile = ConnectionProfile(name="Azure OpenAI", kind=ProviderKind.AZURE, azure_endpoint=args.azure_endpoint)
@@ -125,12 +132,12 @@ def _connection(args: argparse.Namespace) -> tuple[ConnectionProfile, str | None
     elif env_key:
         profile = ConnectionProfile(name="OpenAI")
     else:
-        raise UsageError("choose a connection: --profile NAME, or --base-url URL with OPENAI_API_KEY set")
+        raise UsageError(_("choose a connection: --profile NAME, or --base-url URL with OPENAI_API_KEY set"))
     problems = profile.problems()
     if problems:
         raise UsageError(" ".join(problems))
     if not env_key:
-        raise UsageError("set the API key in the OPENAI_API_KEY environment variable")
+        raise UsageError(_("set the API key in the OPENAI_API_KEY environment variable"))
     return profile, env_key
 
 
@@ -163,7 +170,7 @@ def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse
         except ProviderError as exc:
             return _fail(exc.message, EXIT_PROBLEMS)
         except KeyboardInterrupt:
-            return _fail("stopped", 130)
+            return _fail(_("stopped"), 130)
 
     run.__doc__ = handler.__doc__
     return run
@@ -174,7 +181,8 @@ def _job_dict(info: Any) -> dict[str, Any]:
 
 
 def _job_line(info: Any) -> str:
-    extra = info.fine_tuned_model or (f"error: {info.error_message}" if info.error_message else "")
+    extra = info.fine_tuned_model or (_("error: {message}").format(message=info.error_message)
+                                      if info.error_message else "")
     return f"{info.id}  {info.status:<16} {info.method:<13} {info.model}  {extra}".rstrip()
 
 
@@ -183,8 +191,8 @@ def _job_line(info: Any) -> str:
 
 def _print_findings(label: str, findings: list[Finding], say: Callable[[str], None]) -> None:
     for f in findings:
-        mark = "error  " if f.severity is Severity.ERROR else "warning"
-        where = f"line {f.line}: " if f.line else ""
+        mark = _("error  ") if f.severity is Severity.ERROR else _("warning")
+        where = _("line {n}: ").format(n=f.line) if f.line else ""
         say(f"  {label}: {mark} {where}{f.message}")
 
 
@@ -194,7 +202,7 @@ def _check(path: str, kind: Kind, model: str, n_epochs: int | None, purpose: str
     try:
         return check_file(path, kind=kind, model=model, n_epochs=n_epochs, purpose=purpose)
     except FileNotFoundError:
-        raise UsageError(f"{path}: no such file") from None
+        raise UsageError(_("{file}: no such file").format(file=path)) from None
     except OSError as exc:
         raise UsageError(f"{path}: {exc.strerror or exc}") from None
 
@@ -205,9 +213,11 @@ def _grader(args: argparse.Namespace) -> dict[str, Any] | None:
     try:
         grader = json.loads(Path(args.grader).read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
-        raise UsageError(f"{args.grader}: not a readable JSON grader ({exc})") from None
+        raise UsageError(
+            _("{file}: not a readable JSON grader ({reason})").format(file=args.grader, reason=exc)
+        ) from None
     if not isinstance(grader, dict):
-        raise UsageError(f"{args.grader}: the grader must be a JSON object")
+        raise UsageError(_("{file}: the grader must be a JSON object").format(file=args.grader))
     return grader
 
 
@@ -216,7 +226,7 @@ def cmd_launch(args: argparse.Namespace) -> int:
     """``finetune-studio jobs launch``."""
     method, kind = METHODS[args.method]
     if kind is Kind.RFT and not (args.validation and args.grader):
-        raise UsageError("reinforcement fine-tuning (rft) needs --validation FILE and --grader GRADER.json")
+        raise UsageError(_("reinforcement fine-tuning (rft) needs --validation FILE and --grader GRADER.json"))
     grader = _grader(args) if kind is Kind.RFT else None
     _connection(args)  # wrong connection arguments are reported before the data is checked
     say: Callable[[str], None] = (lambda s: print(s, file=sys.stderr)) if args.json else print
@@ -233,21 +243,25 @@ def cmd_launch(args: argparse.Namespace) -> int:
             if vreport:
                 _print_findings(Path(args.validation).name,
                                 [f for f in vreport.findings if f.severity is Severity.ERROR], say)
-            say(f"{errors:,} error(s): fix them before training. Nothing was uploaded.")
+            say(_("{n} error(s): fix them before training. Nothing was uploaded.").format(n=number(errors)))
         return EXIT_PROBLEMS
     st = report.stats
-    say(f"{name}: {report.examples:,} {args.method.upper()} examples"
-        + (f", {vreport.examples:,} for validation" if vreport else ""))
+    say(ngettext("{name}: {n} {method} example", "{name}: {n} {method} examples", report.examples).format(
+        name=name, n=number(report.examples), method=args.method.upper())
+        + (_(", {n} for validation").format(n=number(vreport.examples)) if vreport else ""))
     _print_findings(name, report.findings, say)
     if st is not None:
-        how = "predicted" if st.epochs_predicted else "chosen"
-        say(f"  epochs: {st.epochs} ({how}) · billable tokens: {st.billable_tokens:,}")
-        say(f"  cost: {st.cost.explanation}")
+        how = _("predicted") if st.epochs_predicted else _("chosen")
+        say("  " + _("epochs: {epochs} ({how}) · billable tokens: {tokens}").format(
+            epochs=st.epochs, how=how, tokens=number(st.billable_tokens)))
+        say("  " + _("cost: {explanation}").format(explanation=st.cost.explanation))
     if not args.yes:
         if not sys.stdin.isatty():
-            raise UsageError("not starting without confirmation: add --yes to start training")
-        if input("Start training? [y/N] ").strip().lower() not in ("y", "yes"):
-            say("Nothing was started.")
+            raise UsageError(_("not starting without confirmation: add --yes to start training"))
+        # "y"/"yes" always work; the translation may add its own words (e.g. "s"/"sim").
+        yes = {"y", "yes", *_("y,yes").split(",")}
+        if input(_("Start training? [y/N] ")).strip().lower() not in yes:
+            say(_("Nothing was started."))
             return EXIT_OK
     hyper = {"n_epochs": args.n_epochs} if args.n_epochs else None
     request_id = uuid.uuid4().hex
@@ -256,7 +270,8 @@ def cmd_launch(args: argparse.Namespace) -> int:
         from app.services import jobs_api, uploads
 
         def progress(label: str) -> Callable[[int, int], None]:
-            return lambda done, total: say(f"  uploading {label}: {done * 100 // max(total, 1)}%")
+            return lambda done, total: say("  " + _("uploading {file}: {percent}%").format(
+                file=label, percent=done * 100 // max(total, 1)))
 
         train_id = await uploads.upload_training_file(client, profile, args.file, progress=progress(name))
         val_id = None
@@ -274,7 +289,8 @@ def cmd_launch(args: argparse.Namespace) -> int:
         _emit({"started": True, "id": info.id, "status": info.status, "request_id": request_id,
                "job": _job_dict(info)})
     else:
-        print(f"Started job {info.id} ({info.status}). Follow it with: finetune-studio jobs show {info.id} --follow")
+        print(_("Started job {id} ({status}). Follow it with: finetune-studio jobs show {id} --follow").format(
+            id=info.id, status=info.status))
     return EXIT_OK
 
 
@@ -290,7 +306,7 @@ def cmd_list(args: argparse.Namespace) -> int:
     if args.json:
         _emit([_job_dict(i) for i in infos])
     elif not infos:
-        print("No training jobs yet.")
+        print(_("No training jobs yet."))
     else:
         for info in infos:
             print(_job_line(info))
@@ -299,7 +315,8 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 def _metrics_text(data: dict[str, Any]) -> str:
     numbers = ", ".join(f"{k}={v}" for k, v in data.items() if k not in ("step", "total_steps"))
-    return f"step {data.get('step')}/{data.get('total_steps', '?')}: {numbers}"
+    return _("step {step}/{total}: {numbers}").format(step=data.get("step"), total=data.get("total_steps", "?"),
+                                                     numbers=numbers)
 
 
 async def _follow(client: Any, profile: ConnectionProfile, args: argparse.Namespace) -> Any:
@@ -313,7 +330,7 @@ async def _follow(client: Any, profile: ConnectionProfile, args: argparse.Namesp
         if update.error is not None:
             if update.exception is not None and str(update.exception.kind) not in _TRANSIENT:
                 raise update.exception
-            print(f"finetune-studio: {update.error} (trying again)", file=sys.stderr)
+            print("finetune-studio: " + _("{error} (trying again)").format(error=update.error), file=sys.stderr)
             continue
         last = update.job
         if last.status != status:
@@ -321,13 +338,13 @@ async def _follow(client: Any, profile: ConnectionProfile, args: argparse.Namesp
             if args.json:
                 _emit({"type": "status", "status": status})
             else:
-                print(f"status: {status}", flush=True)
+                print(_("status: {status}").format(status=status), flush=True)
         for e in update.events:
             if args.json:
                 _emit({"type": "event", "id": e.id, "created_at": e.created_at, "level": e.level,
                        "event_type": e.type, "message": e.message, "data": e.data})
             elif e.type == "metrics" and e.data:
-                print(f"  metrics {_metrics_text(e.data)}", flush=True)
+                print("  " + _("metrics {text}").format(text=_metrics_text(e.data)), flush=True)
             else:
                 print(f"  [{e.level}] {e.message}", flush=True)
     return last
@@ -347,9 +364,9 @@ def cmd_show(args: argparse.Namespace) -> int:
     else:
         print(_job_line(info))
         if info.fine_tuned_model:
-            print(f"trained model: {info.fine_tuned_model}")
+            print(_("trained model: {model}").format(model=info.fine_tuned_model))
         if info.error_message:
-            print(f"error: {info.error_message}")
+            print(_("error: {message}").format(message=info.error_message))
     return EXIT_PROBLEMS if info.status == "failed" else EXIT_OK
 
 

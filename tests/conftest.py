@@ -8,6 +8,9 @@ import os
 # Before anything can import Qt.
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QT_API", "pyside6")
+# Tests read English texts unless they choose a language themselves (a developer's terminal may be
+# set to Portuguese; the app and the CLI would then answer in Portuguese).
+os.environ["LANGUAGE"] = "en"
 
 import keyring  # noqa: E402
 import pytest  # noqa: E402
