@@ -58,11 +58,22 @@ venv() {
   fi
 }
 
+# The command line's translations: resources/locale/*/LC_MESSAGES/*.po -> .mo (build outputs, not in git).
+catalogues() { .venv/bin/python -m app.i18n_msgfmt >/dev/null || die "could not compile the translations"; }
+
+# The .qm translation catalogues are build outputs: compiled from resources/translations/*.ts when a .ts
+# is newer (a second or so; nothing to do otherwise).
+translations() {
+  .venv/bin/python tools/build_translations.py --quiet || die "could not build the translations (tools/build_translations.py)"
+}
+
 cmd=${1:-run}; shift || true
 case $cmd in
   run)
     system_packages "$RUN_PKGS"
     venv test
+    translations
+    catalogues
     if [ -z "${DISPLAY:-}${WAYLAND_DISPLAY:-}" ]; then
       say "no display found: starting on a virtual screen is pointless; set DISPLAY or use ./dev.sh test"
       exit 1
@@ -72,6 +83,8 @@ case $cmd in
   test)
     system_packages "$RUN_PKGS $TEST_PKGS"
     venv test
+    translations
+    catalogues
     exec bash tests/run_all.sh "$@"
     ;;
   *) die "usage: ./dev.sh run | ./dev.sh test [pytest args]" ;;

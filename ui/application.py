@@ -18,6 +18,7 @@ from app.paths import app_dirs
 from app.runtime.gc_pause import tune_for_interactive_use
 from app.runtime.processes import shutdown_pool, warm_pool
 from app.runtime.threads import run_blocking
+from ui import i18n
 from ui.app_context import AppContext
 from ui.main_window import MainWindow
 from ui.resources import icon
@@ -62,6 +63,7 @@ async def amain(project: str | None) -> int:
     _install_error_hooks(ctx, loop)
     install_asyncgen_hooks(loop)
     await ctx.load_settings()
+    i18n.install(ctx.settings.language)  # before any widget exists: everything is built in that language
     window = MainWindow(ctx)
     done = asyncio.Event()
     window.closed.connect(done.set)

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from html import escape as html_escape
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSettings, QSize, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QSettings, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -14,8 +17,11 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMenu,
+    QMenuBar,
     QMessageBox,
     QStackedWidget,
+    QStatusBar,
+    QTextBrowser,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -23,19 +29,23 @@ from PySide6.QtWidgets import (
 
 from app import __version__
 from app.paths import PROJECT_SUFFIX
+from app.version import build_info
 from ui.app_context import AppContext, ConnectionState
+from ui.language_switch import LanguageSwitchMixin
 from ui.resources import icon
+from ui.sample_offer import SampleOfferBar
 from ui.tasks import TaskScope
 from ui.views.pages import build_view, view_specs
 from ui.widgets.error_banner import ErrorBanner
 
-PROJECT_FILTER = "Finetune Studio projects (*.ftproj);;All files (*)"
+PROJECT_FILTER = QT_TRANSLATE_NOOP("MainWindow", "Finetune Studio projects (*.ftproj);;All files (*)")
 
 
-class MainWindow(QMainWindow):
+class MainWindow(LanguageSwitchMixin, QMainWindow):
     """The frame around the four views. It owns a task scope that is cancelled on close."""
 
     closed = Signal()
+    language_switched = Signal(str)  # the language now spoken ("en", "pt_BR"), after the rebuild
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__()
@@ -44,16 +54,22 @@ class MainWindow(QMainWindow):
         self._ui_state = QSettings(str(ctx.dirs.config / "window.ini"), QSettings.Format.IniFormat)
         self._closing = False
         self.connections_dialog = None
+        self.preferences_dialog = None
+        self.shortcuts_dialog = None
+        self._pending_language: str | None = None
+        self._first_start = not ctx.settings.recent_projects  # the sample project is offered then
+        self._language_timer = QTimer(self, interval=500)
+        self._language_timer.timeout.connect(self._apply_pending_language)
         self.setWindowIcon(icon("app"))
         self.setMinimumSize(QSize(760, 520))
-        self._build_sidebar_and_pages()
-        self._build_menus()
-        self._build_status_bar()
+        self._build_ui()
         ctx.project_changed.connect(self._on_project_changed)
         ctx.connection_state_changed.connect(self._on_connection_state)
-        ctx.error_reported.connect(self.banner.show_error)
+        ctx.error_reported.connect(self._show_error)
         ctx.settings_changed.connect(self._rebuild_recent_menu)
-        self._on_project_changed(None)
+        ctx.open_in_playground_requested.connect(lambda *_: self.show_view("playground"))
+        ctx.project_open_failed.connect(self._offer_restore)
+        self._on_project_changed(ctx.project)
         if not self.restoreGeometry(self._ui_state.value("geometry", b"")):
             self._default_geometry()
 
@@ -69,9 +85,15 @@ class MainWindow(QMainWindow):
 
         if isinstance(exc, ProjectError):
             return str(exc)
-        return QMainWindow.tr("Something went wrong. The app keeps running; the details below can help support.")
+        return MainWindow.tr("Something went wrong. The app keeps running; the details below can help support.")
 
     # --- layout ---------------------------------------------------------------------------
+    def _build_ui(self) -> None:
+        """Everything with text in it: views, menus, status bar (built again in a new language)."""
+        self._build_sidebar_and_pages()
+        self._build_menus()
+        self._build_status_bar()
+
     def _build_sidebar_and_pages(self) -> None:
         self.sidebar = QListWidget()
         self.sidebar.setObjectName("sidebar")
@@ -90,7 +112,6 @@ class MainWindow(QMainWindow):
             self.pages.addWidget(page)
             self.view_keys.append(spec.key)
         self.sidebar.currentRowChanged.connect(self.pages.setCurrentIndex)
-        self.ctx.open_in_playground_requested.connect(lambda *_: self.show_view("playground"))
 
         self.settings_button = QToolButton()
         self.settings_button.setText(self.tr("Settings"))
@@ -110,10 +131,12 @@ class MainWindow(QMainWindow):
         side_lay.addWidget(self.settings_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.banner = ErrorBanner()
+        self.sample_offer = SampleOfferBar(self.ctx, self.tasks, offer=self._first_start)
         right = QWidget()
         right_lay = QVBoxLayout(right)
         right_lay.setContentsMargins(8, 8, 8, 0)
         right_lay.addWidget(self.banner)
+        right_lay.addWidget(self.sample_offer)
         right_lay.addWidget(self.pages, 1)
 
         central = QWidget()
@@ -126,13 +149,14 @@ class MainWindow(QMainWindow):
         self.sidebar.setCurrentRow(0)
 
     def _action(self, text: str, slot, shortcut: QKeySequence | str | None = None) -> QAction:  # noqa: ANN001
-        act = QAction(text, self)
+        act = QAction(text, self.menuBar())  # owned by the menu bar: a rebuild replaces both
         if shortcut is not None:
             act.setShortcut(QKeySequence(shortcut))
         act.triggered.connect(slot)
         return act
 
     def _build_menus(self) -> None:
+        self.setMenuBar(QMenuBar(self))  # a fresh one on a rebuild (Qt deletes the old one)
         bar = self.menuBar()
         file_menu = bar.addMenu(self.tr("&File"))
         # Ctrl+N belongs to "new example" in the Datasets view.
@@ -142,8 +166,10 @@ class MainWindow(QMainWindow):
         )
         file_menu.addAction(self.new_action)
         file_menu.addAction(self.open_action)
-        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu = QMenu(self.tr("Open &Recent"), bar)
         file_menu.addMenu(self.recent_menu)
+        self.restore_action = self._action(self.tr("Restore from &Backup…"), self.show_restore_backup)
+        file_menu.addAction(self.restore_action)
         file_menu.addSeparator()
         self.quit_action = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
         self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
@@ -158,15 +184,20 @@ class MainWindow(QMainWindow):
         settings_menu = bar.addMenu(self.tr("&Settings"))
         self.connections_action = self._action(self.tr("&Connections…"), self.show_connections, "Ctrl+,")
         settings_menu.addAction(self.connections_action)
+        self.preferences_action = self._action(self.tr("&Preferences…"), self.show_preferences)
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
+        settings_menu.addAction(self.preferences_action)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         shortcuts = self._action(self.tr("&Keyboard Shortcuts"), self.show_shortcuts, "F1")
         shortcuts.setShortcuts([QKeySequence("F1"), QKeySequence("?")])  # text fields still take "?"
         help_menu.addAction(shortcuts)
+        help_menu.addAction(self._action(self.tr("Open the &Sample Project"), self.open_sample_project))
         help_menu.addAction(self._action(self.tr("&About Finetune Studio"), self.show_about))
         self._rebuild_recent_menu()
 
     def _build_status_bar(self) -> None:
+        self.setStatusBar(QStatusBar(self))  # a fresh one on a rebuild (Qt deletes the old one)
         self.project_label = QLabel()
         self.connection_label = QLabel()
         self.connection_label.setObjectName("connectionStatus")
@@ -177,7 +208,7 @@ class MainWindow(QMainWindow):
     # --- reactions ------------------------------------------------------------------------
     def _on_project_changed(self, project) -> None:  # noqa: ANN001
         if project is None:
-            self.setWindowTitle("Finetune Studio")
+            self.setWindowTitle("Finetune Studio")  # the product name, never translated
             self.project_label.setText(self.tr("Opening project…"))
             return
         self.setWindowTitle(f"{project.name} — Finetune Studio")
@@ -216,7 +247,7 @@ class MainWindow(QMainWindow):
     def _project_dialog(self, save: bool) -> QFileDialog:
         start = str(self.ctx.project.path.parent) if self.ctx.project else str(Path.home())
         title = self.tr("New Project") if save else self.tr("Open Project")
-        dlg = QFileDialog(self, title, start, PROJECT_FILTER)
+        dlg = QFileDialog(self, title, start, QCoreApplication.translate("MainWindow", PROJECT_FILTER))
         dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave if save else QFileDialog.AcceptMode.AcceptOpen)
         if save:
             dlg.setDefaultSuffix(PROJECT_SUFFIX.lstrip("."))
@@ -253,6 +284,20 @@ class MainWindow(QMainWindow):
         except ProjectError as exc:
             self.ctx.report_error(str(exc))
 
+    def show_restore_backup(self) -> None:
+        """File → Restore from Backup…: the open project's backups (non-modal); restoring opens the copy."""
+        from ui.restore_backup_dialog import RestoreBackupDialog
+
+        if self.ctx.project is not None:
+            self.restore_dialog = RestoreBackupDialog(self.ctx, self.ctx.project.path, self)
+            self.restore_dialog.open()
+
+    def _offer_restore(self, exc: Exception) -> None:
+        """A project could not be opened: if it is damaged and has backups, offer to restore one."""
+        from ui.restore_backup_dialog import offer_restore
+
+        self.tasks.spawn(offer_restore(self.ctx, exc, self))
+
     def show_connections(self) -> None:
         """Open Settings → Connections (non-modal)."""
         from ui.settings.connections_dialog import ConnectionsDialog
@@ -264,32 +309,59 @@ class MainWindow(QMainWindow):
         self.connections_dialog.raise_()
         self.connections_dialog.activateWindow()
 
+    def _show_error(self, message: str, details: str) -> None:
+        self.banner.show_error(message, details)
+
     def show_shortcuts(self) -> None:
-        """A sheet of the keyboard shortcuts."""
-        rows = [(s.label, s.shortcut) for s in view_specs()] + [
+        """A sheet of the keyboard shortcuts, one section per view (scrolls when long)."""
+        from ui.annotate.view import SHORTCUTS as ANNOTATE
+        from ui.datasets.actions import SHORTCUTS as DATASETS
+        from ui.playground.view import SHORTCUTS as PLAYGROUND
+
+        general = [(s.label, s.shortcut) for s in view_specs()] + [
             (self.tr("New project"), "Ctrl+Shift+N"),
             (self.tr("Open project"), "Ctrl+O"),
             (self.tr("Connections"), "Ctrl+,"),
-            (self.tr("Keyboard shortcuts"), "F1 or ?"),
+            (self.tr("Keyboard shortcuts"), self.tr("F1 or ?")),
             (self.tr("Quit"), "Ctrl+Q"),
         ]
-        from ui.datasets.actions import SHORTCUTS
+        def rows(context: str, shortcuts: list[tuple[str, str]]) -> list[tuple[str, str]]:
+            # Marked with QT_TRANSLATE_NOOP in their modules; keys without words are not in the catalogue
+            # and come back unchanged.
+            translate = QCoreApplication.translate
+            return [(translate(context, n), translate(context, k)) for n, k in shortcuts]
 
-        rows += [(QCoreApplication.translate("DatasetsShortcuts", name), keys) for name, keys in SHORTCUTS]
-        table = "".join(
-            f"<tr><td style='padding-right:24px'>{name}</td>"
-            f"<td><b>{keys}</b></td></tr>"
-            for name, keys in rows
+        sections = [
+            (self.tr("Everywhere"), general),
+            (self.tr("Datasets"), rows("DatasetsShortcuts", DATASETS)),
+            (self.tr("Annotate"), rows("AnnotateShortcuts", ANNOTATE)),
+            (self.tr("Playground"), rows("PlaygroundShortcuts", PLAYGROUND)),
+        ]
+        html = "".join(
+            f"<h3>{html_escape(title)}</h3><table>"
+            + "".join(f"<tr><td style='padding-right:24px'>{html_escape(name)}</td>"
+                      f"<td><b>{html_escape(keys)}</b></td></tr>" for name, keys in rows)
+            + "</table>"
+            for title, rows in sections
         )
-        box = QMessageBox(
-            QMessageBox.Icon.NoIcon,
-            self.tr("Keyboard Shortcuts"),
-            f"<table>{table}</table>",
-            QMessageBox.StandardButton.Close,
-            self,
-        )
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+        dialog = QDialog(self)
+        dialog.setWindowTitle(self.tr("Keyboard Shortcuts"))
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        browser = QTextBrowser(dialog)
+        browser.setHtml(html)
+        browser.setAccessibleName(self.tr("Keyboard shortcuts"))
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, dialog)
+        buttons.rejected.connect(dialog.reject)
+        lay = QVBoxLayout(dialog)
+        lay.addWidget(browser)
+        lay.addWidget(buttons)
+        dialog.resize(620, min(640, max(360, self.height() - 80)))
+        self.shortcuts_dialog = dialog
+        dialog.open()
+
+    def open_sample_project(self) -> None:
+        """Help → Open the Sample Project: create it in the app's language if missing, then open it."""
+        self.sample_offer.open_sample_project()
 
     def show_about(self) -> None:
         """Help → About."""
@@ -297,8 +369,8 @@ class MainWindow(QMainWindow):
             "<h3>Finetune Studio {version}</h3>"
             "<p>Turn your know-how into a fine-tuned model: build training data, judge answers, "
             "train and compare.</p><p>Your data stays in one project file on your disk; API keys stay "
-            "in your system keyring.</p>"
-        ).format(version=__version__)
+            "in your system keyring.</p><p><small>{build}</small></p>"
+        ).format(version=__version__, build=build_info().summary())
         box = QMessageBox(
             QMessageBox.Icon.Information, self.tr("About Finetune Studio"), text, QMessageBox.StandardButton.Ok, self
         )
@@ -320,6 +392,8 @@ class MainWindow(QMainWindow):
             self._ui_state.setValue("geometry", self.saveGeometry())
             self._ui_state.sync()
             self.tasks.cancel_all()
+            self._language_timer.stop()
+            self._shut_down_views()
             if self.connections_dialog is not None:
                 self.connections_dialog.close()
             self.closed.emit()

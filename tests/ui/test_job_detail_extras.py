@@ -108,7 +108,7 @@ def test_cost_wording_for_hourly_and_unknown_prices(qtbot):
                                          created_at=1_700_000_000, finished_at=1_700_000_500)))
     price = PriceTable.default().lookup(MODEL)
     assert widget.cost_usd == pytest.approx(2 * price.training)
-    assert widget.cost_label.text() == f"Cost: about ${2 * price.training:,.2f} (price of {price.date})"
+    assert widget.cost_label.text() == f"Cost: about ${2 * price.training:,.2f} USD (price of {price.date})"
     assert [s for s, _ in widget.timeline_entries] == ["created", "succeeded"]
 
 

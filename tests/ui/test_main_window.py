@@ -6,7 +6,7 @@ import hashlib
 import sqlite3
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTextBrowser
 
 from tests.ui.conftest import until
 
@@ -46,12 +46,13 @@ def test_menus_offer_the_project_and_help_commands(window):
     menus = {a.text().replace("&", ""): a.menu() for a in window.menuBar().actions()}
     assert list(menus) == ["File", "View", "Settings", "Help"]
     file_items = [a.text().replace("&", "") for a in menus["File"].actions() if a.text()]
-    assert file_items == ["New Project…", "Open Project…", "Open Recent", "Quit"]
+    assert file_items == ["New Project…", "Open Project…", "Open Recent", "Restore from Backup…", "Quit"]
     assert [a.text().replace("&", "") for a in menus["Help"].actions()] == [
         "Keyboard Shortcuts",
+        "Open the Sample Project",
         "About Finetune Studio",
     ]
-    assert [a.text().replace("&", "") for a in menus["Settings"].actions()] == ["Connections…"]
+    assert [a.text().replace("&", "") for a in menus["Settings"].actions()] == ["Connections…", "Preferences…"]
 
 
 def test_new_project_opens_and_goes_to_the_top_of_recent(window, ctx, arun, tmp_path):
@@ -146,14 +147,17 @@ def test_window_geometry_is_remembered(ctx, arun, qtbot):
     assert (w2.width(), w2.height()) == (790, 610)
 
 
-def test_shortcuts_sheet_lists_the_dataset_keys(window, qtbot):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_shortcuts_sheet_lists_the_keys_of_every_view(window, qtbot):
     window.show_shortcuts()
-    box = next(w for w in window.findChildren(QMessageBox) if w.isVisible())
-    for text in ("Next error", "F8", "New example", "Ctrl+N", "Ctrl+Shift+Z", "Search", "Ctrl+F", "F1 or ?"):
-        assert text in box.text()
-    box.close()
+    sheet = window.shortcuts_dialog
+    assert sheet.isVisible()
+    text = sheet.findChild(QTextBrowser).toPlainText()
+    for words in ("Next error", "F8", "New example", "Ctrl+N", "Ctrl+Shift+Z", "Search", "Ctrl+F", "F1 or ?",
+                  "Answer A is better", "1 or ←", "Both answers are bad", "Blind mode on / off", "Ctrl+Enter"):
+        assert words in text
+    for section in ("Everywhere", "Datasets", "Annotate", "Playground"):
+        assert section in text
+    sheet.close()
 
 
 def test_dropping_a_file_on_the_datasets_view_opens_the_import(window, tmp_path):

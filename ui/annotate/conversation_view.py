@@ -13,27 +13,28 @@ import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from ui.i18n import TranslationContext
 
 _FENCE = re.compile(r"^\s*```")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotate", text)
+Annotate = TranslationContext("Annotate")
 
 
 def role_label(role: str) -> str:
     """The translated name of a message role."""
     labels = {
-        "system": _tr("System"),
-        "developer": _tr("Instructions"),
-        "user": _tr("User"),
-        "assistant": _tr("Assistant"),
-        "tool": _tr("Tool result"),
+        "system": Annotate.tr("System"),
+        "developer": Annotate.tr("Instructions"),
+        "user": Annotate.tr("User"),
+        "assistant": Annotate.tr("Assistant"),
+        "tool": Annotate.tr("Tool result"),
     }
-    return labels.get(role, role.capitalize() or _tr("Message"))
+    return labels.get(role, role.capitalize() or Annotate.tr("Message"))
 
 
 def message_text(message: dict[str, Any] | None) -> str:
@@ -49,10 +50,10 @@ def message_text(message: dict[str, Any] | None) -> str:
             if isinstance(part, dict) and isinstance(part.get("text"), str):
                 parts.append(part["text"])
             elif isinstance(part, dict) and part.get("type") in ("image_url", "input_image", "image"):
-                parts.append(_tr("[image]"))
+                parts.append(Annotate.tr("[image]"))
     for call in message.get("tool_calls") or []:
         fn = call.get("function", {}) if isinstance(call, dict) else {}
-        parts.append(_tr("[calls the tool {name} with {args}]").format(
+        parts.append(Annotate.tr("[calls the tool {name} with {args}]").format(
             name=fn.get("name", "?"), args=fn.get("arguments", "")))
     return "\n".join(parts)
 
@@ -115,7 +116,7 @@ def text_html(text: str, changed: Sequence[tuple[int, int]] = (), palette: QPale
             body = body.strip("\n")
             if body:
                 blocks.append(f'<p style="white-space:pre-wrap; margin:2px 0;">{body}</p>')
-    return "".join(blocks) or f'<p style="color:{c["muted"]};">{html.escape(_tr("(empty)"))}</p>'
+    return "".join(blocks) or f'<p style="color:{c["muted"]};">{html.escape(Annotate.tr("(empty)"))}</p>'
 
 
 def runs_to_ranges(runs: Iterable[tuple[str, bool]]) -> list[tuple[int, int]]:
@@ -141,7 +142,7 @@ def conversation_html(messages: Sequence[dict[str, Any]], palette: QPalette | No
             f"{html.escape(role_label(role))}</b></p>"
         )
         out.append(text_html(message_text(msg), (), palette))
-    return "".join(out) or f'<p style="color:{c["muted"]};">{html.escape(_tr("No conversation."))}</p>'
+    return "".join(out) or f'<p style="color:{c["muted"]};">{html.escape(Annotate.tr("No conversation."))}</p>'
 
 
 class _TextView(QTextBrowser):

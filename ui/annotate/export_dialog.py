@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.services.annotation_export import ExportPlan, ExportResult, export_dpo, plan_export
 from app.services.annotation_judging import progress
 from app.store import annotation_repo, datasets_repo
-from ui.annotate.import_dialog import ResultBox, _tr, busy_row, plural
+from ui.annotate.import_dialog import AnnotateDialogs, ResultBox, busy_row, plural
 from ui.app_context import AppContext
 from ui.tasks import TaskScope
 from ui.widgets.labels import selectable_label
@@ -67,35 +67,38 @@ def figures_text(fig: ExportFigures) -> str:
     — rewrite them first to include them; 1 item where annotators disagree.\""""
     plan = fig.plan
     n = len(plan.pairs)
-    parts = [plural(n, _tr("{0} pair will be exported"), _tr("{0} pairs will be exported")) if n
-             else _tr("No pair can be exported yet")]
+    parts = [plural(n, AnnotateDialogs.tr("{0} pair will be exported"),
+                    AnnotateDialogs.tr("{0} pairs will be exported")) if n
+             else AnnotateDialogs.tr("No pair can be exported yet")]
     left_out = [plural(k, one, many) for k, one, many in (
-        (plan.ties, _tr("{0} tie"), _tr("{0} ties")), (plan.skips, _tr("{0} skip"), _tr("{0} skips"))) if k]
+        (plan.ties, AnnotateDialogs.tr("{0} tie"), AnnotateDialogs.tr("{0} ties")),
+        (plan.skips, AnnotateDialogs.tr("{0} skip"), AnnotateDialogs.tr("{0} skips"))) if k]
     if left_out:
-        parts.append(_tr("{0} left out").format(_tr(" and ").join(left_out)))
+        parts.append(AnnotateDialogs.tr("{0} left out").format(AnnotateDialogs.tr(" and ").join(left_out)))
     if plan.both_bad:
         parts.append(plural(len(plan.both_bad),
-                            _tr("{0} item judged both bad without a rewrite (item {1}) — rewrite it first to "
-                                "include it"),
-                            _tr("{0} items judged both bad without a rewrite (items {1}) — rewrite them first to "
-                                "include them"),
+                            AnnotateDialogs.tr("{0} item judged both bad without a rewrite (item {1}) — rewrite it "
+                                               "first to include it"),
+                            AnnotateDialogs.tr("{0} items judged both bad without a rewrite (items {1}) — rewrite "
+                                               "them first to include them"),
                             _items(plan.both_bad, fig.numbers)))
     if plan.conflicts:
         parts.append(plural(len(plan.conflicts),
-                            _tr("{0} item where annotators disagree (item {1}) — left out; settle it, or export "
-                                "one annotator's judgements"),
-                            _tr("{0} items where annotators disagree (items {1}) — left out; settle them, or export "
-                                "one annotator's judgements"),
+                            AnnotateDialogs.tr("{0} item where annotators disagree (item {1}) — left out; settle "
+                                               "it, or export one annotator's judgements"),
+                            AnnotateDialogs.tr("{0} items where annotators disagree (items {1}) — left out; settle "
+                                               "them, or export one annotator's judgements"),
                             _items(plan.conflicts, fig.numbers)))
     return "; ".join(parts) + "."
 
 
 def result_text(result: ExportResult, name: str) -> str:
     """"Exported 38 pairs to the new dataset “Contracts preferences”." and, when some have problems, a lead-in."""
-    text = plural(result.added, _tr("Exported {0} pair to the new DPO dataset “{1}”."),
-                  _tr("Exported {0} pairs to the new DPO dataset “{1}”."), name)
+    text = plural(result.added, AnnotateDialogs.tr("Exported {0} pair to the new DPO dataset “{1}”."),
+                  AnnotateDialogs.tr("Exported {0} pairs to the new DPO dataset “{1}”."), name)
     if result.findings:
-        text += " " + _tr("Some examples need a look (the number is the example's place in the new dataset):")
+        text += " " + AnnotateDialogs.tr("Some examples need a look (the number is the example's place in the new "
+                                         "dataset):")
     return text
 
 

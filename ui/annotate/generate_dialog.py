@@ -41,6 +41,7 @@ from app.store import annotation_repo, datasets_repo
 from ui.annotate.generate_settings import SettingsList, cost_text, outcome_text
 from ui.annotate.import_dialog import ResultBox, fill_queues, plural, queue_combo
 from ui.app_context import AppContext, NotConnected
+from ui.locale_format import number
 from ui.tasks import TaskScope
 from ui.widgets.labels import selectable_label
 
@@ -361,7 +362,7 @@ class GenerateDialog(QDialog):
             self.progress.setRange(0, max(p.total, 1))
             self.progress.setValue(min(p.done + p.failed, p.total))
             self.progress_label.setText(self.tr("{0} of {1} calls answered · {2} failed").format(
-                f"{p.done:,}", f"{p.total:,}", f"{p.failed:,}"))
+                number(p.done), number(p.total), number(p.failed)))
 
     async def run(self, run_id: int | None) -> None:
         """Generate (or resume ``run_id``), then fill the queue and tell what happened."""

@@ -21,8 +21,10 @@ from PySide6.QtWidgets import (
 from app.models.chat import ChatParams
 from app.services import annotation_generate as gen
 from app.services.batch_runs import BatchProgress, BatchTarget
-from ui.annotate.import_dialog import _tr, plural
+from ui.annotate.import_dialog import AnnotateDialogs, plural
 from ui.app_context import AppContext
+from ui.cost_text import cost_amount
+from ui.locale_format import number
 from ui.playground.model_picker import ModelCatalog
 from ui.tasks import TaskScope
 
@@ -30,22 +32,24 @@ from ui.tasks import TaskScope
 def cost_text(plan: gen.GenerationPlan) -> str:
     """"About 120 calls (40 prompts × 3 answers) · about $0.34" (or why the cost is not known)."""
     answers = plan.calls // plan.prompts if plan.prompts else 0
-    text = _tr("About {0} calls ({1} prompts × {2} answers)").format(
-        f"{plan.calls:,}", f"{plan.prompts:,}", answers)
+    text = AnnotateDialogs.tr("About {0} calls ({1} prompts × {2} answers)").format(
+        number(plan.calls), number(plan.prompts), answers)
     unpriced = ", ".join(plan.unpriced)
     if plan.cost_usd is None:
-        return text + " · " + _tr("no price known for {0}, so the cost cannot be estimated.").format(unpriced)
-    cost = _tr("less than $0.01") if 0 < plan.cost_usd < 0.01 else _tr("about ${0:.2f}").format(plan.cost_usd)
+        return text + " · " + AnnotateDialogs.tr("no price known for {0}, so the cost cannot be "
+                                                 "estimated.").format(unpriced)
+    cost = AnnotateDialogs.tr("about {0}").format(cost_amount(plan.cost_usd))
     text += " · " + cost
     if unpriced:
-        text += " " + _tr("(no price known for {0}, not counted)").format(unpriced)
+        text += " " + AnnotateDialogs.tr("(no price known for {0}, not counted)").format(unpriced)
     return text + "."
 
 
 def failures_text(failures: list[gen.TargetFailure]) -> str:
     """One line per setting whose calls failed: how many, and why."""
     return "\n".join(
-        plural(f.failed, _tr("• {1}: {0} call failed — {2}"), _tr("• {1}: {0} calls failed — {2}"), f.label, f.message)
+        plural(f.failed, AnnotateDialogs.tr("• {1}: {0} call failed — {2}"),
+               AnnotateDialogs.tr("• {1}: {0} calls failed — {2}"), f.label, f.message)
         for f in failures)
 
 
@@ -56,15 +60,17 @@ def outcome_text(queue: str, added: int | None, failure: str, failures: list[gen
     if failure:
         return failure, QStyle.StandardPixmap.SP_MessageBoxCritical
     if added is None:
-        stopped = (_tr("Stopped after {0} of {1} calls; the answers so far are kept.").format(
-            f"{progress.done:,}", f"{progress.total:,}") if progress else _tr("Stopped."))
-        return stopped + " " + _tr("Resume goes on with the rest."), QStyle.StandardPixmap.SP_MessageBoxInformation
-    text = plural(added, _tr("Added {0} comparison to “{1}”."), _tr("Added {0} comparisons to “{1}”."), queue)
+        stopped = (AnnotateDialogs.tr("Stopped after {0} of {1} calls; the answers so far are kept.").format(
+            number(progress.done), number(progress.total)) if progress else AnnotateDialogs.tr("Stopped."))
+        return stopped + " " + AnnotateDialogs.tr("Resume goes on with the "
+                                                  "rest."), QStyle.StandardPixmap.SP_MessageBoxInformation
+    text = plural(added, AnnotateDialogs.tr("Added {0} comparison to “{1}”."),
+                  AnnotateDialogs.tr("Added {0} comparisons to “{1}”."), queue)
     if not added:
-        text += " " + _tr("A comparison needs two answers to the same prompt, and no prompt got two.")
+        text += " " + AnnotateDialogs.tr("A comparison needs two answers to the same prompt, and no prompt got two.")
     if failures:
-        text += " " + _tr("Some answers are missing (prompts with fewer than two answers are left out; Resume "
-                          "tries the failed calls again):") + "\n" + failures_text(failures)
+        text += " " + AnnotateDialogs.tr("Some answers are missing (prompts with fewer than two answers are left "
+                                         "out; Resume tries the failed calls again):") + "\n" + failures_text(failures)
     return text, QStyle.StandardPixmap.SP_MessageBoxWarning if failures or not added else None
 
 

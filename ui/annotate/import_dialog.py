@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -36,12 +36,11 @@ from app.services.annotation_import import ImportSummary, NothingToImport, impor
 from app.store import annotation_repo
 from ui.app_context import AppContext
 from ui.datasets.import_report import FindingsTableModel, format_count
+from ui.i18n import TranslationContext
 from ui.tasks import TaskScope
 from ui.widgets.labels import selectable_label
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("AnnotateDialogs", text)
+AnnotateDialogs = TranslationContext("AnnotateDialogs")
 
 
 def plural(n: int, one: str, many: str, *more: object) -> str:
@@ -51,15 +50,18 @@ def plural(n: int, one: str, many: str, *more: object) -> str:
 
 def import_summary_text(summary: ImportSummary, queue_name: str) -> str:
     """"Added 48 comparisons to “Contracts”. 2 lines skipped:" (the problems are listed below it)."""
-    text = plural(summary.added, _tr("Added {0} comparison to “{1}”."), _tr("Added {0} comparisons to “{1}”."),
+    text = plural(summary.added, AnnotateDialogs.tr("Added {0} comparison to “{1}”."),
+                  AnnotateDialogs.tr("Added {0} comparisons to “{1}”."),
                   queue_name)
     if summary.already_there:
-        text += " " + plural(summary.already_there, _tr("{0} was already in the queue and was not added again."),
-                             _tr("{0} were already in the queue and were not added again."))
+        text += " " + plural(summary.already_there,
+                             AnnotateDialogs.tr("{0} was already in the queue and was not added again."),
+                             AnnotateDialogs.tr("{0} were already in the queue and were not added again."))
     if summary.skipped_lines:
-        text += " " + plural(summary.skipped_lines, _tr("{0} line skipped:"), _tr("{0} lines skipped:"))
+        text += " " + plural(summary.skipped_lines, AnnotateDialogs.tr("{0} line skipped:"),
+                             AnnotateDialogs.tr("{0} lines skipped:"))
     elif summary.findings:
-        text += " " + _tr("Notes on the file:")
+        text += " " + AnnotateDialogs.tr("Notes on the file:")
     return text
 
 
@@ -179,8 +181,8 @@ def queue_combo() -> QComboBox:
     combo = QComboBox()
     combo.setEditable(True)
     combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-    combo.lineEdit().setPlaceholderText(_tr("A new queue's name, or pick one to add to it"))
-    combo.setAccessibleName(_tr("Queue"))
+    combo.lineEdit().setPlaceholderText(AnnotateDialogs.tr("A new queue's name, or pick one to add to it"))
+    combo.setAccessibleName(AnnotateDialogs.tr("Queue"))
     return combo
 
 
@@ -191,7 +193,8 @@ def fill_queues(combo: QComboBox, queues: list[annotation_repo.QueueInfo]) -> No
     combo.clear()
     for q in queues:
         combo.addItem(q.name, q.id)
-        combo.setItemData(combo.count() - 1, plural(q.items, _tr("{0} comparison"), _tr("{0} comparisons")),
+        combo.setItemData(combo.count() - 1, plural(q.items, AnnotateDialogs.tr("{0} comparison"),
+                                                    AnnotateDialogs.tr("{0} comparisons")),
                           Qt.ItemDataRole.ToolTipRole)
     combo.setEditText(text)
     combo.blockSignals(False)

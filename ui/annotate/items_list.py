@@ -24,7 +24,9 @@ def verdict_label(verdict: str, side: str | None = None) -> str:
     """A judgement in words, with a symbol so it never rests on colour ("✓ B better" for a win
     when the side is known)."""
     if verdict == "win" and side in ("left", "right"):
-        return QCoreApplication.translate("Annotate", "✓ A better" if side == "left" else "✓ B better")
+        if side == "left":
+            return QCoreApplication.translate("Annotate", "✓ A better")
+        return QCoreApplication.translate("Annotate", "✓ B better")
     labels = {
         "win": QCoreApplication.translate("Annotate", "✓ A or B better"),
         "tie": QCoreApplication.translate("Annotate", "= Tie"),

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from ui.annotate.conversation_view import AnswerView, ConversationView, is_dark
 from ui.annotate.rewrite import RewriteEditor
+from ui.i18n import TranslationContext
 
 VERDICT_KEYS = {
     Qt.Key.Key_1: ("win", "left"),
@@ -38,8 +39,7 @@ VERDICT_KEYS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotate", text)
+Annotate = TranslationContext("Annotate")
 
 
 def _key_cap(key: str, colour: str = "#e4e4e4") -> str:
@@ -50,8 +50,9 @@ def _key_cap(key: str, colour: str = "#e4e4e4") -> str:
 def verdict_words(verdict: str, side: str | None) -> str:
     """ "A is better", "Tie", … for the status line."""
     if verdict == "win":
-        return _tr("A is better") if side == "left" else _tr("B is better")
-    return {"tie": _tr("Tie"), "both_bad": _tr("Both bad"), "skip": _tr("Skipped")}.get(verdict, "")
+        return Annotate.tr("A is better") if side == "left" else Annotate.tr("B is better")
+    return {"tie": Annotate.tr("Tie"), "both_bad": Annotate.tr("Both bad"),
+            "skip": Annotate.tr("Skipped")}.get(verdict, "")
 
 
 class JudgePanel(QWidget):

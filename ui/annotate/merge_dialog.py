@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QVBoxLayou
 
 from app.services.annotation_merge import MergeResult, merge_project
 from app.store.errors import ProjectError
-from ui.annotate.import_dialog import FileRow, ResultBox, _tr, busy_row, plural
+from ui.annotate.import_dialog import AnnotateDialogs, FileRow, ResultBox, busy_row, plural
 from ui.app_context import AppContext
 from ui.tasks import TaskScope
 from ui.widgets.labels import selectable_label
@@ -25,26 +25,28 @@ def merge_summary(result: MergeResult) -> str:
     added = [
         plural(n, one, many)
         for n, one, many in (
-            (result.queues, _tr("{0} queue"), _tr("{0} queues")),
-            (result.comparisons, _tr("{0} comparison"), _tr("{0} comparisons")),
-            (result.judgements, _tr("{0} judgement"), _tr("{0} judgements")),
+            (result.queues, AnnotateDialogs.tr("{0} queue"), AnnotateDialogs.tr("{0} queues")),
+            (result.comparisons, AnnotateDialogs.tr("{0} comparison"), AnnotateDialogs.tr("{0} comparisons")),
+            (result.judgements, AnnotateDialogs.tr("{0} judgement"), AnnotateDialogs.tr("{0} judgements")),
         )
         if n
     ]
     parts = []
     if added:
-        listed = added[0] if len(added) == 1 else _tr("{0} and {1}").format(", ".join(added[:-1]), added[-1])
-        parts.append(_tr("Added {0}").format(listed))
+        listed = added[0] if len(added) == 1 else AnnotateDialogs.tr("{0} and {1}").format(", ".join(added[:-1]),
+                                                                                           added[-1])
+        parts.append(AnnotateDialogs.tr("Added {0}").format(listed))
     if result.replaced:
-        parts.append(plural(result.replaced, _tr("{0} judgement replaced by a newer one"),
-                            _tr("{0} judgements replaced by newer ones")))
+        parts.append(plural(result.replaced, AnnotateDialogs.tr("{0} judgement replaced by a newer one"),
+                            AnnotateDialogs.tr("{0} judgements replaced by newer ones")))
     if not parts:
         if not result.unchanged:
-            return _tr("There was nothing to merge: the other copy holds no judgements.")
-        return plural(result.unchanged, _tr("Nothing new: its {0} judgement is already here."),
-                      _tr("Nothing new: its {0} judgements are already here (or newer ones are)."))
+            return AnnotateDialogs.tr("There was nothing to merge: the other copy holds no judgements.")
+        return plural(result.unchanged, AnnotateDialogs.tr("Nothing new: its {0} judgement is already here."),
+                      AnnotateDialogs.tr("Nothing new: its {0} judgements are already here (or newer ones are)."))
     if result.unchanged:
-        parts.append(plural(result.unchanged, _tr("{0} already here"), _tr("{0} already here")))
+        parts.append(plural(result.unchanged, AnnotateDialogs.tr("{0} already here"),
+                            AnnotateDialogs.tr("{0} already here")))
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
 

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
@@ -20,9 +20,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.i18n import TranslationContext
+from ui.locale_format import decimal
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Annotate", text)
+Annotate = TranslationContext("Annotate")
 
 
 @dataclass(frozen=True)
@@ -39,30 +40,31 @@ class QueueStats:
 
 def percent(value: float | None) -> str:
     """0.625 -> "63 %"; None -> "—"."""
-    return "—" if value is None else f"{value * 100:.0f} %"
+    return "—" if value is None else f"{value * 100:.0f} %"  # whole numbers: the same in every language
 
 
 def kappa_words(kappa: float | None) -> str:
     """Cohen's kappa in words (the usual Landis & Koch bands)."""
     if kappa is None:
-        return _tr("not defined")
-    bands = ((0.0, _tr("no better than chance")), (0.2, _tr("slight")), (0.4, _tr("fair")),
-             (0.6, _tr("moderate")), (0.8, _tr("substantial")))
-    return next((words for limit, words in bands if kappa <= limit), _tr("almost perfect"))
+        return Annotate.tr("not defined")
+    bands = ((0.0, Annotate.tr("no better than chance")), (0.2, Annotate.tr("slight")), (0.4, Annotate.tr("fair")),
+             (0.6, Annotate.tr("moderate")), (0.8, Annotate.tr("substantial")))
+    return next((words for limit, words in bands if kappa <= limit), Annotate.tr("almost perfect"))
 
 
 def bias_text(bias: Any, who: str) -> str:
     """One sentence about how often the left answer won, with the interval and what it means."""
     n = bias.left_wins + bias.right_wins
     if not n or bias.rate is None:
-        return _tr("{who}: no answer chosen yet.").format(who=who)
-    text = _tr("{who}: the left answer won {left} of {n} choices ({rate}, 95 % interval {low} – {high}).").format(
+        return Annotate.tr("{who}: no answer chosen yet.").format(who=who)
+    text = Annotate.tr("{who}: the left answer won {left} of {n} choices ({rate}, 95 % interval {low} – "
+                       "{high}).").format(
         who=who, left=bias.left_wins, n=n, rate=percent(bias.rate), low=percent(bias.low), high=percent(bias.high))
     if bias.low is not None and bias.low > 0.5:
-        return text + " " + _tr("⚠ The left side is favoured more than chance explains.")
+        return text + " " + Annotate.tr("⚠ The left side is favoured more than chance explains.")
     if bias.high is not None and bias.high < 0.5:
-        return text + " " + _tr("⚠ The right side is favoured more than chance explains.")
-    return text + " " + _tr("✓ No sign of a position bias.")
+        return text + " " + Annotate.tr("⚠ The right side is favoured more than chance explains.")
+    return text + " " + Annotate.tr("✓ No sign of a position bias.")
 
 
 def _table(headers: Sequence[str]) -> QTableWidget:
@@ -158,7 +160,7 @@ class AnnotationStatsPanel(QScrollArea):
             return
         self.title.setText(self.tr("<b>Statistics of “{queue}”</b>").format(queue=stats.queue))
         rows = [[f"{p.a} · {p.b}", str(p.overlap), percent(p.agreement),
-                 "—" if p.kappa is None else f"{p.kappa:.2f}", kappa_words(p.kappa)] for p in stats.agreements]
+                 "—" if p.kappa is None else decimal(p.kappa, 2), kappa_words(p.kappa)] for p in stats.agreements]
         _fill(self.agreement, rows)
         self.agreement_note.setText("" if rows else self.tr(
             "Agreement needs two annotators who judged the same comparisons. Merge a colleague's copy of "

@@ -12,7 +12,7 @@ import importlib
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -39,24 +39,24 @@ from ui.tasks import TaskScope
 
 # For the shortcuts sheet (F1), like ``ui.datasets.actions.SHORTCUTS``; the names are translated
 # in the "AnnotateShortcuts" context.
-SHORTCUTS = [
-    ("Answer A is better", "1 or ←"),
-    ("Answer B is better", "2 or →"),
-    ("Tie", "3"),
-    ("Both answers are bad", "4"),
-    ("Skip for now", "Space"),
-    ("Undo the last judgement", "Ctrl+Z"),
-    ("Rewrite the better answer", "E"),
-    ("Save the rewrite", "Ctrl+Enter"),
-    ("Type a note on the judgement", "N"),
-    ("Back to judging (from the note or the list)", "Esc"),
-    ("Highlight the differences", "D"),
-    ("Reveal the sources after judging", "R"),
-    ("Scroll the answers / the conversation", "↑ ↓ / Shift+↑ ↓"),
-    ("Import comparisons", "Ctrl+I"),
-    ("Generate answers", "Ctrl+G"),
-    ("Export to DPO", "Ctrl+E"),
-    ("Merge a colleague's copy", "Ctrl+M"),
+SHORTCUTS = [  # (what, keys), translated in the AnnotateShortcuts context; keys only where they hold words
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Answer A is better"), QT_TRANSLATE_NOOP("AnnotateShortcuts", "1 or ←")),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Answer B is better"), QT_TRANSLATE_NOOP("AnnotateShortcuts", "2 or →")),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Tie"), "3"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Both answers are bad"), "4"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Skip for now"), QT_TRANSLATE_NOOP("AnnotateShortcuts", "Space")),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Undo the last judgement"), "Ctrl+Z"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Rewrite the better answer"), "E"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Save the rewrite"), "Ctrl+Enter"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Type a note on the judgement"), "N"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Back to judging (from the note or the list)"), "Esc"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Highlight the differences"), "D"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Reveal the sources after judging"), "R"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Scroll the answers / the conversation"), "↑ ↓ / Shift+↑ ↓"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Import comparisons"), "Ctrl+I"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Generate answers"), "Ctrl+G"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Export to DPO"), "Ctrl+E"),
+    (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Merge a colleague's copy"), "Ctrl+M"),
 ]
 
 

@@ -5,23 +5,29 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QToolBar, QToolButton
 
+from app.formats.writers import WriteError
 from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
 from app.services import dataset_organise as organise
 from ui.datasets import commands
 from ui.datasets.dialogs import DuplicatesDialog, PricesDialog, SplitDialog, SystemPromptDialog, TextDialog
+from ui.i18n import TranslationContext
+from ui.locale_format import number
 
 if TYPE_CHECKING:
     from ui.datasets.view import DatasetsView
 
-EXPORT_FILTERS = {
-    "openai": "OpenAI training file (*.jsonl)",
-    "messages": "Messages JSONL for local trainers (*.jsonl)",
-    "pairs": "Preference pairs JSONL, prompt/chosen/rejected (*.jsonl)",
+
+Datasets = TranslationContext("Datasets")  # texts of module-level code (ui.i18n)
+
+EXPORT_FILTERS = {  # translated where shown
+    "openai": QT_TRANSLATE_NOOP("Datasets", "OpenAI training file (*.jsonl)"),
+    "messages": QT_TRANSLATE_NOOP("Datasets", "Messages JSONL for local trainers (*.jsonl)"),
+    "pairs": QT_TRANSLATE_NOOP("Datasets", "Preference pairs JSONL, prompt/chosen/rejected (*.jsonl)"),
 }
 
 
@@ -45,76 +51,80 @@ def build_toolbar(view: DatasetsView) -> QToolBar:
     """The toolbar with the few actions that matter, and the view's keyboard shortcuts."""
     from ui.datasets.view import new_dataset_actions
 
-    tr = view.tr
-    bar = QToolBar(tr("Datasets"))
+    bar = QToolBar(Datasets.tr("Datasets"))
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-    view.new_menu = QMenu(tr("New dataset"), view)
+    view.new_menu = QMenu(Datasets.tr("New dataset"), view)
     for act in new_dataset_actions(view):
         view.new_menu.addAction(act)
     new_btn = QToolButton()
-    new_btn.setText(tr("New dataset"))
+    new_btn.setText(Datasets.tr("New dataset"))
     new_btn.setMenu(view.new_menu)
     new_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     bar.addWidget(new_btn)
-    bar.addAction(_act(view, tr("&Import…"), view.import_file, "Ctrl+I", tr("Import a file as a new dataset")))
-    view.export_action = _act(view, tr("&Export…"), lambda: export(view), "Ctrl+E", tr("Write the dataset to a file"))
+    bar.addAction(_act(view, Datasets.tr("&Import…"), view.import_file, "Ctrl+I",
+                       Datasets.tr("Import a file as a new dataset")))
+    view.export_action = _act(view, Datasets.tr("&Export…"), lambda: export(view), "Ctrl+E",
+                              Datasets.tr("Write the dataset to a file"))
     bar.addAction(view.export_action)
-    more = QMenu(tr("Dataset"), view)
-    more.addAction(_act(view, tr("&Rename…"), lambda: rename(view), "F2"))
-    more.addAction(_act(view, tr("D&uplicate dataset"), lambda: duplicate_dataset(view)))
-    more.addAction(_act(view, tr("&Delete dataset…"), lambda: delete_dataset(view)))
+    more = QMenu(Datasets.tr("Dataset"), view)
+    more.addAction(_act(view, Datasets.tr("&Rename…"), lambda: rename(view), "F2"))
+    more.addAction(_act(view, Datasets.tr("D&uplicate dataset"), lambda: duplicate_dataset(view)))
+    more.addAction(_act(view, Datasets.tr("&Delete dataset…"), lambda: delete_dataset(view)))
     more_btn = QToolButton()
-    more_btn.setText(tr("Dataset"))
+    more_btn.setText(Datasets.tr("Dataset"))
     more_btn.setMenu(more)
     more_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     bar.addWidget(more_btn)
     bar.addSeparator()
 
-    undo = view.undo_stack.createUndoAction(view, tr("Undo"))
+    undo = view.undo_stack.createUndoAction(view, Datasets.tr("Undo"))
     undo.setShortcut(QKeySequence.StandardKey.Undo)
-    redo = view.undo_stack.createRedoAction(view, tr("Redo"))
+    redo = view.undo_stack.createRedoAction(view, Datasets.tr("Redo"))
     redo.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
     for a in (undo, redo):
         a.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         view.addAction(a)
         bar.addAction(a)
     bar.addSeparator()
-    bar.addAction(_act(view, tr("New &example"), lambda: add_example(view), "Ctrl+N"))
-    bulk = QMenu(tr("Selected examples"), view)
-    bulk.addAction(_act(view, tr("Set &system prompt…"), lambda: system_prompt(view)))
-    bulk.addAction(_act(view, tr("Add &tag…"), lambda: tag(view, add=True)))
-    bulk.addAction(_act(view, tr("Remove t&ag…"), lambda: tag(view, add=False)))
-    bulk.addAction(_act(view, tr("Move to &training"), lambda: set_split(view, "train")))
-    bulk.addAction(_act(view, tr("Move to &validation"), lambda: set_split(view, "validation")))
-    bulk.addAction(_act(view, tr("D&uplicate"), lambda: duplicate_examples(view), "Ctrl+D"))
-    bulk.addAction(_act(view, tr("&Delete"), lambda: delete_examples(view), QKeySequence.StandardKey.Delete))
+    bar.addAction(_act(view, Datasets.tr("New &example"), lambda: add_example(view), "Ctrl+N"))
+    bulk = QMenu(Datasets.tr("Selected examples"), view)
+    bulk.addAction(_act(view, Datasets.tr("Set &system prompt…"), lambda: system_prompt(view)))
+    bulk.addAction(_act(view, Datasets.tr("Add &tag…"), lambda: tag(view, add=True)))
+    bulk.addAction(_act(view, Datasets.tr("Remove t&ag…"), lambda: tag(view, add=False)))
+    bulk.addAction(_act(view, Datasets.tr("Move to &training"), lambda: set_split(view, "train")))
+    bulk.addAction(_act(view, Datasets.tr("Move to &validation"), lambda: set_split(view, "validation")))
+    bulk.addAction(_act(view, Datasets.tr("D&uplicate"), lambda: duplicate_examples(view), "Ctrl+D"))
+    bulk.addAction(_act(view, Datasets.tr("&Delete"), lambda: delete_examples(view), QKeySequence.StandardKey.Delete))
     bulk_btn = QToolButton()
-    bulk_btn.setText(tr("Selected examples"))
+    bulk_btn.setText(Datasets.tr("Selected examples"))
     bulk_btn.setMenu(bulk)
     bulk_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     bar.addWidget(bulk_btn)
-    bar.addAction(_act(view, tr("&Split…"), lambda: split(view), tip=tr("Split into training and validation")))
-    bar.addAction(_act(view, tr("Find &duplicates…"), lambda: duplicates(view)))
+    bar.addAction(_act(view, Datasets.tr("&Split…"), lambda: split(view),
+                       tip=Datasets.tr("Split into training and validation")))
+    bar.addAction(_act(view, Datasets.tr("Find &duplicates…"), lambda: duplicates(view)))
 
-    _act(view, tr("Search"), lambda: (view.examples.search.setFocus(), view.examples.search.selectAll()), "Ctrl+F")
-    _act(view, tr("Next error"), lambda: view.tasks.spawn(next_error(view)), "F8")
-    _act(view, tr("Next example"), lambda: move(view, 1), "J")
-    _act(view, tr("Previous example"), lambda: move(view, -1), "K")
+    _act(view, Datasets.tr("Search"), lambda: (view.examples.search.setFocus(), view.examples.search.selectAll()),
+         "Ctrl+F")
+    _act(view, Datasets.tr("Next error"), lambda: view.tasks.spawn(next_error(view)), "F8")
+    _act(view, Datasets.tr("Next example"), lambda: move(view, 1), "J")
+    _act(view, Datasets.tr("Previous example"), lambda: move(view, -1), "K")
     return bar
 
 
-SHORTCUTS = [
-    ("Import a file", "Ctrl+I"),
-    ("Export", "Ctrl+E"),
-    ("Rename dataset", "F2"),
-    ("New example", "Ctrl+N"),
-    ("Duplicate example", "Ctrl+D"),
-    ("Delete examples", "Del"),
-    ("Undo", "Ctrl+Z"),
-    ("Redo", "Ctrl+Shift+Z"),
-    ("Search", "Ctrl+F"),
-    ("Next error", "F8"),
-    ("Next / previous example", "J / K or ↓ / ↑"),
+SHORTCUTS = [  # (what, keys), translated in the DatasetsShortcuts context; keys only where they hold words
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Import a file"), "Ctrl+I"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Export"), "Ctrl+E"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Rename dataset"), "F2"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "New example"), "Ctrl+N"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Duplicate example"), "Ctrl+D"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Delete examples"), "Del"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Undo"), "Ctrl+Z"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Redo"), "Ctrl+Shift+Z"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Search"), "Ctrl+F"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Next error"), "F8"),
+    (QT_TRANSLATE_NOOP("DatasetsShortcuts", "Next / previous example"),
+     QT_TRANSLATE_NOOP("DatasetsShortcuts", "J / K or ↓ / ↑")),
 ]
 
 
@@ -149,15 +159,16 @@ def export(view: DatasetsView) -> None:
     if view.dataset_id is None:
         return
     info = next(r for r in view.datasets_model.rows if r.id == view.dataset_id)
-    dlg = QFileDialog(view, view.tr("Export dataset"), str(Path.home() / f"{info.name}.jsonl"))
+    dlg = QFileDialog(view, Datasets.tr("Export dataset"), str(Path.home() / f"{info.name}.jsonl"))
     dlg.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
-    dlg.setNameFilters(list(EXPORT_FILTERS.values()))
+    filters = {key: Datasets.tr(text) for key, text in EXPORT_FILTERS.items()}
+    dlg.setNameFilters(list(filters.values()))
     dlg.setDefaultSuffix("jsonl")
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     ds = view.dataset_id
 
     def chosen(path: str) -> None:
-        fmt = next(k for k, v in EXPORT_FILTERS.items() if v == dlg.selectedNameFilter())
+        fmt = next(k for k, v in filters.items() if v == dlg.selectedNameFilter())
         view.tasks.spawn(run_export(view, ds, path, fmt))
 
     dlg.fileSelected.connect(chosen)
@@ -166,20 +177,22 @@ def export(view: DatasetsView) -> None:
 
 async def run_export(view: DatasetsView, dataset_id: int, path: str, fmt: str) -> int:
     """Write the file off the GUI thread and say how it went."""
-    view.busy.started(view.tr("Exporting to {path}…").format(path=path))
+    view.busy.started(Datasets.tr("Exporting to {path}…").format(path=path))
     try:
         n = await view.ctx.project.db.read(admin.export_dataset, dataset_id, path, fmt)
     except OSError as exc:
+        # WriteError's reason is plain ("the disk is full — free some space…"); strerror is the OS's.
+        why = exc.reason if isinstance(exc, WriteError) else (exc.strerror or str(exc))
         view.ctx.report_error(
-            view.tr("Could not write {path}: {why}. The previous file, if any, is unchanged.").format(
-                path=path, why=exc.strerror or exc
+            Datasets.tr("Could not write {path}: {why}. The previous file, if any, is unchanged.").format(
+                path=path, why=why
             )
         )
         return 0
     finally:
         view.busy.finished()
     view.window().statusBar().showMessage(
-        view.tr("Exported {n} examples to {path}").format(n=f"{n:,}", path=path), 8000
+        Datasets.tr("Exported {n} examples to {path}").format(n=number(n), path=path), 8000
     )
     return n
 
@@ -189,7 +202,7 @@ def rename(view: DatasetsView) -> None:
     if view.dataset_id is None:
         return
     info = next(r for r in view.datasets_model.rows if r.id == view.dataset_id)
-    dlg = TextDialog(view.tr("Rename dataset"), view.tr("&Name:"), info.name, view)
+    dlg = TextDialog(Datasets.tr("Rename dataset"), Datasets.tr("&Name:"), info.name, view)
     ds = view.dataset_id
     dlg.chosen.connect(
         lambda name: name and view._push(commands.rename_dataset(view.ctx.project, ds, name, view._done))
@@ -204,7 +217,7 @@ def duplicate_dataset(view: DatasetsView) -> None:
     ds = view.dataset_id
 
     async def run() -> None:
-        view.busy.started(view.tr("Copying the dataset…"))
+        view.busy.started(Datasets.tr("Copying the dataset…"))
         try:
             new = await view.ctx.project.db.write(admin.duplicate_dataset, ds, None)
         finally:
@@ -221,9 +234,9 @@ def delete_dataset(view: DatasetsView) -> None:
     info = next(r for r in view.datasets_model.rows if r.id == view.dataset_id)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        view.tr("Delete dataset"),
-        view.tr("Delete “{name}” and its {n} examples? This cannot be undone.").format(
-            name=info.name, n=f"{info.examples:,}"
+        Datasets.tr("Delete dataset"),
+        Datasets.tr("Delete “{name}” and its {n} examples? This cannot be undone.").format(
+            name=info.name, n=number(info.examples)
         ),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         view,
@@ -233,7 +246,7 @@ def delete_dataset(view: DatasetsView) -> None:
     ds = info.id
 
     async def run() -> None:
-        view.busy.started(view.tr("Deleting “{name}”…").format(name=info.name))
+        view.busy.started(Datasets.tr("Deleting “{name}”…").format(name=info.name))
         try:
             await view.ctx.project.db.write(admin.delete_dataset, ds)
         finally:
@@ -281,7 +294,7 @@ def delete_examples(view: DatasetsView) -> None:
     if ids and view.dataset_id is not None:
         view._push(commands.delete_examples(view.ctx.project, view.dataset_id, ids, view._done))
         view.window().statusBar().showMessage(
-            view.tr("Deleted {n} example(s). Undo with Ctrl+Z.").format(n=len(ids)), 8000
+            Datasets.tr("Deleted {n} example(s). Undo with Ctrl+Z.").format(n=len(ids)), 8000
         )
 
 
@@ -297,8 +310,8 @@ def tag(view: DatasetsView, *, add: bool) -> None:
     ids = _selection(view)
     if not ids or view.dataset_id is None:
         return
-    title = view.tr("Add tag") if add else view.tr("Remove tag")
-    dlg = TextDialog(title, view.tr("&Tag:"), "", view)
+    title = Datasets.tr("Add tag") if add else Datasets.tr("Remove tag")
+    dlg = TextDialog(title, Datasets.tr("&Tag:"), "", view)
     ds = view.dataset_id
 
     def apply(text: str) -> None:
@@ -379,7 +392,7 @@ async def next_error(view: DatasetsView) -> None:
 
     ex = await view.ctx.project.db.read(find)
     if ex is None:
-        view.window().statusBar().showMessage(view.tr("No errors in this dataset."), 5000)
+        view.window().statusBar().showMessage(Datasets.tr("No errors in this dataset."), 5000)
         return
     await view.jump_to(ex)
 

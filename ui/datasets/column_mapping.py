@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -32,6 +32,7 @@ from app.formats.jsonl import detect_kind_of_file
 from app.formats.model import Kind
 from app.formats.readers import FORMATS, detect_format
 from app.formats.tabular import ColumnMapping, MappingError, TablePreview, guess_mapping, preview
+from ui.i18n import TranslationContext
 
 PREVIEW_ROWS = 10
 COMBO_CHARS = 24  # combos line up and "Same text for every example" fits
@@ -40,21 +41,19 @@ FIXED_SYSTEM = "__fixed__"  # combo data of "the same text for every example"
 _RESERVED = frozenset({"messages", "tools"})  # OpenAI's own fields: never extra fields
 _CELL_CHARS = 300  # a preview cell shows this much; the tooltip a little more
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ColumnMappingWidget", text)
+MappingTexts = TranslationContext("MappingTexts")
 
 
 def _parts(kind: Kind) -> list[tuple[str, str, str]]:
     """(part, label in the form, heading in the preview) of the required parts of ``kind``."""
     if kind is Kind.DPO:
-        return [("prompt", _tr("&Prompt (user):"), _tr("Prompt")),
-                ("chosen", _tr("P&referred answer:"), _tr("Preferred answer")),
-                ("rejected", _tr("Re&jected answer:"), _tr("Rejected answer"))]
+        return [("prompt", MappingTexts.tr("&Prompt (user):"), MappingTexts.tr("Prompt")),
+                ("chosen", MappingTexts.tr("P&referred answer:"), MappingTexts.tr("Preferred answer")),
+                ("rejected", MappingTexts.tr("Re&jected answer:"), MappingTexts.tr("Rejected answer"))]
     if kind is Kind.RFT:
-        return [("user", _tr("&Prompt (user):"), _tr("User"))]
-    return [("user", _tr("&Question (user):"), _tr("User")),
-            ("assistant", _tr("&Answer (assistant):"), _tr("Assistant"))]
+        return [("user", MappingTexts.tr("&Prompt (user):"), MappingTexts.tr("User"))]
+    return [("user", MappingTexts.tr("&Question (user):"), MappingTexts.tr("User")),
+            ("assistant", MappingTexts.tr("&Answer (assistant):"), MappingTexts.tr("Assistant"))]
 
 
 def _short(text: str, limit: int = _CELL_CHARS) -> str:
@@ -79,7 +78,7 @@ def inspect_file(path: str, fmt: str | None = None) -> FileInspection:
         with open(path, "rb") as f:
             head = f.read(4096)
         if not head:
-            return FileInspection(path, problem=_tr("The file is empty: there is nothing to import."))
+            return FileInspection(path, problem=MappingTexts.tr("The file is empty: there is nothing to import."))
         sniff(head)  # a whole-file problem (UTF-32, an Excel or ZIP file…) is best said before importing
         fmt = fmt or detect_format(path)
         info = FORMATS[fmt]
@@ -92,7 +91,7 @@ def inspect_file(path: str, fmt: str | None = None) -> FileInspection:
     except UnreadableFile as exc:
         return FileInspection(path, problem=exc.finding.message)
     except OSError as exc:
-        return FileInspection(path, problem=_tr("Could not read the file: {0}").format(exc.strerror or exc))
+        return FileInspection(path, problem=MappingTexts.tr("Could not read the file: {0}").format(exc.strerror or exc))
 
 
 class ColumnMappingWidget(QWidget):

@@ -21,6 +21,7 @@ from PySide6.QtGui import QUndoCommand
 from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
 from app.services import dataset_organise as organise
+from ui.i18n import TranslationContext
 
 log = logging.getLogger(__name__)
 Job = Callable[[Any], Any]  # fn(db) -> result
@@ -90,14 +91,13 @@ class DbCommand(QUndoCommand):
 # --- factories: one per kind of edit -------------------------------------------------------------
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("DatasetEdits", text)
+DatasetEdits = TranslationContext("DatasetEdits")
 
 
 def edit_example(project, dataset_id: int, example_id: int, data: dict, on_done) -> DbCommand:  # noqa: ANN001
     """Replace an example's content (from the editor)."""
     return DbCommand(
-        _tr("Edit example"), project,
+        DatasetEdits.tr("Edit example"), project,
         lambda db: edits.set_example_data(db, example_id, data),
         lambda old: (lambda db: edits.restore_data(db, {example_id: old})),
         lambda _r, undoing: Touched(dataset_id, [example_id], reload=undoing),
@@ -108,7 +108,7 @@ def edit_example(project, dataset_id: int, example_id: int, data: dict, on_done)
 def set_tags(project, dataset_id: int, ids: list[int], add: set[str], remove: set[str], on_done) -> DbCommand:  # noqa: ANN001
     """Add or remove tags on examples."""
     return DbCommand(
-        _tr("Change tags"), project,
+        DatasetEdits.tr("Change tags"), project,
         lambda db: organise.set_tags(db, ids, add=add, remove=remove),
         lambda prev: (lambda db: organise.restore_tags(db, prev)),
         lambda _r, undoing: Touched(dataset_id, list(ids), reload=undoing),
@@ -119,7 +119,7 @@ def set_tags(project, dataset_id: int, ids: list[int], add: set[str], remove: se
 def set_note(project, dataset_id: int, example_id: int, note: str, on_done) -> DbCommand:  # noqa: ANN001
     """Change an example's note."""
     return DbCommand(
-        _tr("Edit note"), project,
+        DatasetEdits.tr("Edit note"), project,
         lambda db: organise.set_note(db, example_id, note),
         lambda prev: (lambda db: organise.set_note(db, example_id, prev)),
         lambda _r, undoing: Touched(dataset_id, [example_id], reload=undoing),
@@ -130,7 +130,7 @@ def set_note(project, dataset_id: int, example_id: int, note: str, on_done) -> D
 def set_split(project, dataset_id: int, ids: list[int], split: str, on_done) -> DbCommand:  # noqa: ANN001
     """Move examples to training or validation."""
     return DbCommand(
-        _tr("Set split"), project,
+        DatasetEdits.tr("Set split"), project,
         lambda db: organise.set_split(db, ids, split),
         lambda prev: (lambda db: organise.restore_splits(db, prev)),
         lambda _r, _u: Touched(dataset_id, list(ids)),
@@ -152,7 +152,7 @@ def delete_examples(project, dataset_id: int, ids: list[int], on_done) -> DbComm
 def add_example(project, dataset_id: int, data: dict, position: int | None, on_done) -> DbCommand:  # noqa: ANN001
     """Add an example (at ``position`` or at the end) and select it."""
     return DbCommand(
-        _tr("Add example"), project,
+        DatasetEdits.tr("Add example"), project,
         lambda db: edits.add_example(db, dataset_id, data, position=position),
         lambda new_id: (lambda db: edits.delete_examples(db, [new_id])),
         lambda new_id, undoing: Touched(dataset_id, [new_id], rows_moved=True, select=None if undoing else new_id),
@@ -163,7 +163,7 @@ def add_example(project, dataset_id: int, data: dict, position: int | None, on_d
 def duplicate_examples(project, dataset_id: int, ids: list[int], on_done) -> DbCommand:  # noqa: ANN001
     """Copy examples (each copy right after its original)."""
     return DbCommand(
-        _tr("Duplicate example(s)"), project,
+        DatasetEdits.tr("Duplicate example(s)"), project,
         lambda db: edits.duplicate_examples(db, ids),
         lambda new_ids: (lambda db: edits.delete_examples(db, new_ids)),
         lambda new_ids, undoing: Touched(dataset_id, list(new_ids), rows_moved=True,
@@ -175,7 +175,7 @@ def duplicate_examples(project, dataset_id: int, ids: list[int], on_done) -> DbC
 def set_system_prompt(project, dataset_id: int, ids: list[int], text: str | None, mode: str, on_done) -> DbCommand:  # noqa: ANN001
     """Set, replace or remove the system prompt of examples."""
     return DbCommand(
-        _tr("Change system prompt"), project,
+        DatasetEdits.tr("Change system prompt"), project,
         lambda db: edits.set_system_prompt(db, ids, text, mode=mode),
         lambda prev: (lambda db: edits.restore_data(db, prev)),
         lambda _r, _u: Touched(dataset_id, list(ids)),
@@ -186,7 +186,7 @@ def set_system_prompt(project, dataset_id: int, ids: list[int], text: str | None
 def split_dataset(project, dataset_id: int, fraction: float, seed: int, on_done) -> DbCommand:  # noqa: ANN001
     """Split into training and validation (seeded)."""
     return DbCommand(
-        _tr("Split into training and validation"), project,
+        DatasetEdits.tr("Split into training and validation"), project,
         lambda db: organise.split_dataset(db, dataset_id, fraction, seed),
         lambda result: (lambda db: organise.restore_splits(db, result.previous)),
         lambda _r, _u: Touched(dataset_id, [], rows_moved=True),
@@ -197,7 +197,7 @@ def split_dataset(project, dataset_id: int, fraction: float, seed: int, on_done)
 def remove_duplicates(project, dataset_id: int, normalised: bool, on_done) -> DbCommand:  # noqa: ANN001
     """Delete all but the first of each group of duplicates."""
     return DbCommand(
-        _tr("Remove duplicates"), project,
+        DatasetEdits.tr("Remove duplicates"), project,
         lambda db: organise.remove_duplicates(db, dataset_id, normalised=normalised),
         lambda stored: (lambda db: edits.restore_examples(db, stored)),
         lambda _r, _u: Touched(dataset_id, [], rows_moved=True),
@@ -208,7 +208,7 @@ def remove_duplicates(project, dataset_id: int, normalised: bool, on_done) -> Db
 def rename_dataset(project, dataset_id: int, name: str, on_done) -> DbCommand:  # noqa: ANN001
     """Rename a dataset."""
     return DbCommand(
-        _tr("Rename dataset"), project,
+        DatasetEdits.tr("Rename dataset"), project,
         lambda db: admin.rename_dataset(db, dataset_id, name),
         lambda prev: (lambda db: admin.rename_dataset(db, dataset_id, prev)),
         lambda _r, _u: Touched(dataset_id, []),

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from app.formats.model import Kind
 from app.store.datasets_repo import DatasetInfo
+from ui.locale_format import number
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -68,13 +69,13 @@ class DatasetsTableModel(QAbstractTableModel):
             if col == 1:
                 return kind_label(r.kind)
             if col == 2:
-                return f"{r.examples:,}"
+                return number(r.examples)
             if col == 3:
                 if not (r.errors or r.warnings):
                     return self.tr("none")
-                return self.tr("{e} errors, {w} warnings").format(e=f"{r.errors:,}", w=f"{r.warnings:,}")
+                return self.tr("{e} errors, {w} warnings").format(e=number(r.errors), w=number(r.warnings))
             if col == 4:
-                return f"{r.tokens:,}"
+                return number(r.tokens)
             if col == 5:
                 return r.updated_at.replace("T", " ")[:16]
         if role == Qt.ItemDataRole.DecorationRole and col == 3:

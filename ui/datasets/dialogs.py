@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.formats.prices import PriceTable
 from app.services.dataset_organise import split_sizes
+from ui.locale_format import number
 
 
 class _Dialog(QDialog):
@@ -64,7 +65,7 @@ class SplitDialog(_Dialog):
     def _update(self) -> None:
         train, valid = split_sizes(self.total, self.percent.value() / 100)
         self.sizes.setText(
-            self.tr("{t} examples for training, {v} for validation.").format(t=f"{train:,}", v=f"{valid:,}")
+            self.tr("{t} examples for training, {v} for validation.").format(t=number(train), v=number(valid))
         )
 
 
@@ -102,7 +103,7 @@ class DuplicatesDialog(_Dialog):
         else:
             self.result.setText(
                 self.tr("{g} group(s) of duplicates: {n} example(s) would be removed, keeping the first of each. "
-                        "You can undo this.").format(g=f"{len(groups):,}", n=f"{extra:,}")
+                        "You can undo this.").format(g=number(len(groups)), n=number(extra))
             )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(groups))
 
@@ -122,7 +123,7 @@ class SystemPromptDialog(_Dialog):
         self.text.setPlaceholderText(self.tr("You are a careful assistant for…"))
         self.text.setMinimumSize(420, 120)
         lay = QFormLayout(self)
-        lay.addRow(QLabel(self.tr("Applies to {n} selected example(s); you can undo it.").format(n=f"{count:,}")))
+        lay.addRow(QLabel(self.tr("Applies to {n} selected example(s); you can undo it.").format(n=number(count))))
         lay.addRow(self.tr("&What:"), self.mode)
         lay.addRow(self.tr("&Text:"), self.text)
         lay.addRow(self.buttons)

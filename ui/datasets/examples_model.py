@@ -19,13 +19,14 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import shiboken6
-from PySide6.QtCore import QAbstractTableModel, QLocale, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.services.projects import Project
 from app.store import example_pages
 from app.store.example_pages import DisplayRow, ExampleFilter
+from ui.locale_format import number
 from ui.tasks import TaskScope
 
 log = logging.getLogger(__name__)
@@ -83,7 +84,6 @@ class ExamplesTableModel(QAbstractTableModel):
         self._refreshing: set[asyncio.Task[None]] = set()
         self._tasks = TaskScope("examples table", self._task_failed)
         self._icons: dict[str, QIcon] = {}
-        self._locale = QLocale()
 
     # --- state ----------------------------------------------------------------------------
     @property
@@ -367,13 +367,13 @@ class ExamplesTableModel(QAbstractTableModel):
     def _display(self, row: DisplayRow, col: int) -> str:
         # Numbers as text in the user's locale (12,345 / 12.345); the raw values are in ``rows``.
         if col == 0:
-            return self._locale.toString(row.position + 1)
+            return number(row.position + 1)
         if col == 1:
             return row.preview
         if col == 2:
-            return self._locale.toString(row.turns)
+            return number(row.turns)
         if col == 3:
-            return self._locale.toString(row.tokens)
+            return number(row.tokens)
         if col == 4:
             return self._status_word(row.status)
         return ", ".join(row.tags.split(",")) if row.tags else ""
@@ -383,7 +383,7 @@ class ExamplesTableModel(QAbstractTableModel):
             return row.preview or None
         if col == 3 and row.estimated:
             return self.tr("About {n} tokens: estimated, the model's own count is not known").format(
-                n=self._locale.toString(row.tokens)
+                n=number(row.tokens)
             )
         if col == 4:
             return self._status_word(row.status)

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.example_pages import ExampleFilter
+from ui.locale_format import number
 
 
 class ExamplesPane(QWidget):
@@ -137,9 +138,9 @@ class ExamplesPane(QWidget):
     def set_count(self, shown: int, total: int) -> None:
         """The line under the table."""
         if shown == total:
-            self.count.setText(self.tr("{n} examples").format(n=f"{total:,}"))
+            self.count.setText(self.tr("{n} examples").format(n=number(total)))
         else:
-            self.count.setText(self.tr("{n} of {total} examples match").format(n=f"{shown:,}", total=f"{total:,}"))
+            self.count.setText(self.tr("{n} of {total} examples match").format(n=number(shown), total=number(total)))
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, in table order."""

@@ -7,6 +7,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from app.services.dataset_overview import Bin
+from ui.locale_format import number
 
 
 class HistogramWidget(QWidget):
@@ -56,8 +57,8 @@ class HistogramWidget(QWidget):
         p.drawLine(rect.bottomLeft(), rect.bottomRight())
         p.setPen(pal.color(QPalette.ColorRole.WindowText))
         y = int(rect.bottom()) + fm.ascent() + 3
-        p.drawText(int(rect.left()), y, f"{self.bins[0].low:,}")
-        last = f"{self.bins[-1].high - 1:,} {self.unit}"
+        p.drawText(int(rect.left()), y, number(self.bins[0].low))
+        last = f"{number(self.bins[-1].high - 1)} {self.unit}"
         p.drawText(int(rect.right()) - fm.horizontalAdvance(last), y, last)
 
     def mouseMoveEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
@@ -68,6 +69,6 @@ class HistogramWidget(QWidget):
         i = min(len(self.bins) - 1, int((event.position().x() - rect.left()) / (rect.width() / len(self.bins))))
         b = self.bins[i]
         text = self.tr("{count} examples with {low}–{high} {unit}").format(
-            count=f"{b.count:,}", low=f"{b.low:,}", high=f"{b.high - 1:,}", unit=self.unit
+            count=number(b.count), low=number(b.low), high=number(b.high - 1), unit=self.unit
         )
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

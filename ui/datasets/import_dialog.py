@@ -15,7 +15,7 @@ import threading
 from pathlib import Path
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtCore import QMimeData, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -43,26 +43,50 @@ from app.store import datasets_repo
 from ui.app_context import AppContext
 from ui.datasets.column_mapping import ColumnMappingWidget, FileInspection, inspect_file
 from ui.datasets.import_report import ImportProgressWidget, ImportReportWidget
+from ui.i18n import TranslationContext
 from ui.tasks import TaskScope
 
 SUPPORTED_EXTENSIONS = frozenset(ext for info in FORMATS.values() for ext in info.extensions)
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportDialog", text)
+ImportTexts = TranslationContext("ImportTexts")
 
 
 def kind_label(kind: Kind) -> str:
     """The plain-language name of a kind of training data."""
-    return {Kind.SFT: _tr("Conversations (supervised)"), Kind.DPO: _tr("Preference pairs (DPO)"),
-            Kind.RFT: _tr("Prompts with reference answers (RFT)")}[kind]
+    return {Kind.SFT: ImportTexts.tr("Conversations (supervised)"), Kind.DPO: ImportTexts.tr("Preference pairs (DPO)"),
+            Kind.RFT: ImportTexts.tr("Prompts with reference answers (RFT)")}[kind]
+
+
+def format_texts(fmt: str) -> tuple[str, str]:
+    """A file format's name and one-line description in the user's language (the core's are English)."""
+    texts = {
+        "openai": (ImportTexts.tr("OpenAI JSONL"), ImportTexts.tr(
+            "One example per line in OpenAI's own format: chat messages (SFT), preference pairs with "
+            "input/preferred_output/non_preferred_output (DPO) or messages plus reference fields (RFT).")),
+        "csv": (ImportTexts.tr("CSV spreadsheet"), ImportTexts.tr(
+            "A table saved from Excel or Google Sheets, one example per row. You choose which columns hold the "
+            "question, the answer and the system prompt.")),
+        "tsv": (ImportTexts.tr("Tab-separated table"), ImportTexts.tr("Like CSV, with tabs between the columns.")),
+        "alpaca": (ImportTexts.tr("Alpaca"), ImportTexts.tr(
+            "Instruction-following data with instruction, input and output fields (JSONL or one JSON list).")),
+        "sharegpt": (ImportTexts.tr("ShareGPT"), ImportTexts.tr(
+            "Conversations as lists of {from, value} turns (human, gpt, system, function_call, observation), "
+            "JSONL or one JSON list.")),
+        "pairs": (ImportTexts.tr("Preference pairs"), ImportTexts.tr(
+            "prompt, chosen and rejected answers (texts or message lists), as used by TRL and many open datasets. "
+            "Becomes DPO data.")),
+    }
+    info = FORMATS[fmt]
+    return texts.get(fmt, (info.label, info.description))
 
 
 def file_filters() -> list[str]:
     """Name filters for the file dialog: all training data first, then each family of formats."""
-    return [_tr("Training data (*.jsonl *.ndjson *.json *.csv *.tsv *.tab)"), _tr("JSON Lines (*.jsonl *.ndjson)"),
-            _tr("JSON (*.json)"), _tr("CSV spreadsheets (*.csv)"), _tr("Tab-separated tables (*.tsv *.tab)"),
-            _tr("All files (*)")]
+    return [ImportTexts.tr("Training data (*.jsonl *.ndjson *.json *.csv *.tsv *.tab)"),
+            ImportTexts.tr("JSON Lines (*.jsonl *.ndjson)"),
+            ImportTexts.tr("JSON (*.json)"), ImportTexts.tr("CSV spreadsheets (*.csv)"),
+            ImportTexts.tr("Tab-separated tables (*.tsv *.tab)"),
+            ImportTexts.tr("All files (*)")]
 
 
 def accepts_drop(mime: QMimeData) -> str | None:
@@ -118,9 +142,10 @@ class ImportDialog(QDialog):
         self.choose_button.setAutoDefault(False)
         self.choose_button.clicked.connect(self.choose_file)
         self.format_combo = QComboBox()
-        for name, info in FORMATS.items():
-            self.format_combo.addItem(info.label, name)
-            self.format_combo.setItemData(self.format_combo.count() - 1, info.description, Qt.ItemDataRole.ToolTipRole)
+        for name in FORMATS:
+            label, description = format_texts(name)
+            self.format_combo.addItem(label, name)
+            self.format_combo.setItemData(self.format_combo.count() - 1, description, Qt.ItemDataRole.ToolTipRole)
         self.format_combo.activated.connect(self._format_chosen)
         self.kind_combo = QComboBox()
         for kind in Kind:
@@ -286,7 +311,7 @@ class ImportDialog(QDialog):
         fmt = ins.fmt if ins is not None and not ins.problem else self.format_combo.currentData()
         needs_mapping = ins is not None and not ins.problem and FORMATS[fmt].needs_mapping
         self.mapping_box.setVisible(needs_mapping)
-        self.format_hint.setText(FORMATS[fmt].description if ins is not None and not ins.problem else "")
+        self.format_hint.setText(format_texts(fmt)[1] if ins is not None and not ins.problem else "")
         self.format_hint.setVisible(bool(ins is not None and not ins.problem and not needs_mapping))
         self.next_hint.setVisible(not needs_mapping)
         for w in (self.format_combo, self.kind_combo):

@@ -5,9 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QAbstractTableModel,
-    QCoreApplication,
     QEvent,
-    QLocale,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -31,37 +29,35 @@ from PySide6.QtWidgets import (
 
 from app.formats.model import Finding, Severity
 from app.services.dataset_check import CheckReport
+from ui.i18n import TranslationContext
+from ui.locale_format import decimal, number
 
 _Index = QModelIndex | QPersistentModelIndex
 LINE_ROLE = Qt.ItemDataRole.UserRole + 1  # the finding's line (int) or None
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ImportReportWidget", text)
+ImportReport = TranslationContext("ImportReport")
 
 
 def format_count(n: int) -> str:
-    """A count with thousands separators ("99,940"), in the user's locale when one is set."""
-    locale = QLocale()
-    if locale.language() == QLocale.Language.C:
-        return f"{n:,}"  # the C locale omits separators, which makes big numbers hard to read
-    return locale.toString(n)
+    """A count with thousands separators ("99,940" / "99.940"), in the user's language."""
+    return number(n)
 
 
 def _plural(n: int, one: str, many: str) -> str:
-    return (_tr(one) if n == 1 else _tr(many)).format(format_count(n))
+    """``one`` or ``many`` (both already translated; ``{0}`` is the count) filled in."""
+    return (one if n == 1 else many).format(format_count(n))
 
 
 def size_text(n: int, unit_of: int | None = None) -> str:
     """A file size for people: "820 KB", "12.4 MB"; ``unit_of`` picks the unit (so "3.0 of 21.8 MB" match)."""
     if (unit_of if unit_of is not None else n) < 1 << 20:
-        return _tr("{0} KB").format(format_count(max(1, round(n / 1024))) if n else "0")
-    return _tr("{0} MB").format(f"{n / (1 << 20):.1f}")
+        return ImportReport.tr("{0} KB").format(format_count(max(1, round(n / 1024))) if n else "0")
+    return ImportReport.tr("{0} MB").format(decimal(n / (1 << 20), 1))
 
 
 def severity_word(severity: Severity) -> str:
     """The word shown next to a severity icon (status is never shown by colour alone)."""
-    return _tr("Error") if severity is Severity.ERROR else _tr("Warning")
+    return ImportReport.tr("Error") if severity is Severity.ERROR else ImportReport.tr("Warning")
 
 
 def severity_icon(severity: Severity) -> QIcon:
@@ -75,22 +71,25 @@ def summary_text(report: CheckReport, name: str, examples_with_errors: int) -> s
     """The summary line, such as: Imported 99,940 examples into “X”. 60 lines could not be read,
     40 examples have errors, 3 warnings."""
     n = report.examples
-    template = _tr("Imported {0} example into “{1}”.") if n == 1 else _tr("Imported {0} examples into “{1}”.")
+    template = (ImportReport.tr("Imported {0} example into “{1}”.") if n == 1
+                else ImportReport.tr("Imported {0} examples into “{1}”."))
     head = template.format(format_count(n), name)
     unreadable = max(0, report.lines_with_errors - examples_with_errors)
     whole = sum(1 for f in report.dataset_findings if f.severity is Severity.ERROR)
     parts = []
     if unreadable:
-        parts.append(_plural(unreadable, "{0} line could not be read", "{0} lines could not be read"))
+        parts.append(_plural(unreadable, ImportReport.tr("{0} line could not be read"),
+                             ImportReport.tr("{0} lines could not be read")))
     if examples_with_errors:
-        parts.append(_plural(examples_with_errors, "{0} example has errors", "{0} examples have errors"))
+        parts.append(_plural(examples_with_errors, ImportReport.tr("{0} example has errors"),
+                             ImportReport.tr("{0} examples have errors")))
     if report.warnings:
-        parts.append(_plural(report.warnings, "{0} warning", "{0} warnings"))
+        parts.append(_plural(report.warnings, ImportReport.tr("{0} warning"), ImportReport.tr("{0} warnings")))
     if whole:
-        parts.append(_plural(whole, "{0} problem concerns the whole dataset",
-                             "{0} problems concern the whole dataset"))
+        parts.append(_plural(whole, ImportReport.tr("{0} problem concerns the whole dataset"),
+                             ImportReport.tr("{0} problems concern the whole dataset")))
     if not parts:
-        return head + " " + _tr("No problems found.")
+        return head + " " + ImportReport.tr("No problems found.")
     return head + " " + ", ".join(parts) + "."
 
 
@@ -125,7 +124,8 @@ class FindingsTableModel(QAbstractTableModel):
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation is Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return (_tr("Line"), _tr("Severity"), _tr("Problem"))[section] if 0 <= section < 3 else None
+            return (ImportReport.tr("Line"), ImportReport.tr("Severity"),
+                    ImportReport.tr("Problem"))[section] if 0 <= section < 3 else None
         return None
 
     def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole):
@@ -145,7 +145,7 @@ class FindingsTableModel(QAbstractTableModel):
             return severity_icon(f.severity)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == self.LINE and not f.line:
-                return _tr("This concerns the whole dataset, not one line.")
+                return ImportReport.tr("This concerns the whole dataset, not one line.")
             return f.message if col == self.MESSAGE else None
         if role == Qt.ItemDataRole.TextAlignmentRole and col == self.LINE:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)

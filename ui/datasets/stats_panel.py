@@ -6,7 +6,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from app.services.dataset_overview import DatasetOverview
+from ui.cost_text import cost_amount, cost_explanation
 from ui.datasets.histogram import HistogramWidget
+from ui.locale_format import number
 
 
 class StatsPanel(QScrollArea):
@@ -74,41 +76,41 @@ class StatsPanel(QScrollArea):
         st = ov.stats
         est = self.tr(" (estimate)") if st.estimated else ""
         self.summary.setText(self.tr("For base model {model}.").format(model=model or self.tr("(none chosen)")))
-        self.examples.setText(f"{st.examples:,}")
+        self.examples.setText(number(st.examples))
         if st.tokens is not None:
             t = st.tokens
             self.tokens.setText(
                 self.tr("median {median} · 10% under {p10} · 10% over {p90} · longest {max}{est}").format(
-                    median=f"{t.median:,.0f}", p10=f"{t.p10:,.0f}", p90=f"{t.p90:,.0f}", max=f"{t.max:,}", est=est
+                    median=number(t.median), p10=number(t.p10), p90=number(t.p90), max=number(t.max), est=est
                 )
             )
             a = st.assistant_tokens
             self.assistant.setText(
-                self.tr("median {median}, {total} in all").format(median=f"{a.median:,.0f}", total=f"{a.total:,}")
+                self.tr("median {median}, {total} in all").format(median=number(a.median), total=number(a.total))
             )
         else:
             self.tokens.setText("—")
             self.assistant.setText("—")
         self.missing.setText(
             self.tr("{s} without a system message, {u} without a user message").format(
-                s=f"{st.missing_system:,}", u=f"{st.missing_user:,}"
+                s=number(st.missing_system), u=number(st.missing_user)
             )
         )
         if st.epochs:
             how = self.tr("predicted") if st.epochs_predicted else self.tr("chosen")
             text = self.tr("{epochs} epochs ({how}) · {tokens} billable tokens").format(
-                epochs=st.epochs, how=how, tokens=f"{st.billable_tokens:,}"
+                epochs=st.epochs, how=how, tokens=number(st.billable_tokens)
             )
             if st.over_limit:
-                text += self.tr(" · {n} too long, would be cut").format(n=f"{st.over_limit:,}")
+                text += self.tr(" · {n} too long, would be cut").format(n=number(st.over_limit))
             self.epochs.setText(text)
         else:
             self.epochs.setText("—")
         cost = st.cost
         if cost.usd is not None:
-            self.cost.setText(self.tr("About ${usd} to train (USD)").format(usd=f"{cost.usd:,.2f}"))
+            self.cost.setText(self.tr("About {cost} to train").format(cost=cost_amount(cost.usd)))
         else:
             self.cost.setText(self.tr("No cost estimate"))
-        self.cost_detail.setText(cost.explanation)
+        self.cost_detail.setText(cost_explanation(cost, model))
         self.tokens_hist.set_bins(ov.tokens_histogram)
         self.turns_hist.set_bins(ov.turns_histogram)

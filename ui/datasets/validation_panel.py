@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBo
 
 from app.formats.model import Finding, Severity
 from app.services.dataset_overview import DatasetOverview
+from ui.locale_format import number
 
 EXAMPLE_ROLE = Qt.ItemDataRole.UserRole
 PATH_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -60,21 +61,22 @@ class ValidationPanel(QWidget):
             self.summary.setText(self.tr("✔ No problems found: this dataset follows the platform's rules."))
             return
         text = self.tr("{e} error(s) must be fixed before training; {w} warning(s) are worth a look.").format(
-            e=f"{errors:,}", w=f"{warnings:,}"
+            e=number(errors), w=number(warnings)
         )
         shown = len({ef.example_id for ef in ov.example_findings})
         if ov.examples_with_findings > shown:
             # Thousands of tree rows would stall the window; the status filter finds the rest.
             text += " " + self.tr(
                 "Listed: the first {shown} of {total} examples with findings — filter the table by status for all."
-            ).format(shown=f"{shown:,}", total=f"{ov.examples_with_findings:,}")
+            ).format(shown=number(shown), total=number(ov.examples_with_findings))
         self.summary.setText(text)
         # Errors first, then the biggest groups.
         order = sorted(groups.items(), key=lambda kv: (kv[1][0][1].severity is not Severity.ERROR, -len(kv[1])))
         for code, items in order:
             severity = items[0][1].severity
             word = self.tr("Error") if severity is Severity.ERROR else self.tr("Warning")
-            head = QTreeWidgetItem([f"{word}: {_title(code)} ({len(items):,})"])
+            head = QTreeWidgetItem([self.tr("{severity}: {title} ({n})").format(
+                severity=word, title=_title(code), n=number(len(items)))])
             head.setIcon(0, self._icon(severity))
             head.setToolTip(0, code)
             for ex_id, f in items:

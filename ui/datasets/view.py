@@ -452,6 +452,23 @@ class DatasetsView(QWidget):
 
         open_prices(self)
 
+    # --- rebuilt in another language (MainWindow.switch_language) --------------------------
+    def view_state(self) -> dict[str, Any]:
+        """What to show again after a rebuild; reports any edit still being typed first (saved as usual)."""
+        self.editor.flush()
+        return {"dataset_id": self.dataset_id, "example_id": self.example_id, "tab": self.side.currentIndex()}
+
+    def restore_view_state(self, state: dict[str, Any]) -> None:
+        """Select the dataset and example ``view_state`` returned (in a view built afterwards)."""
+        self.side.setCurrentIndex(state.get("tab", 0))
+        if state.get("dataset_id") is not None:
+            self.tasks.spawn(self._restore(state["dataset_id"], state.get("example_id")))
+
+    async def _restore(self, dataset_id: int, example_id: int | None) -> None:
+        await self.reload_datasets(select=dataset_id)
+        if example_id is not None and self.tasks.alive and self.dataset_id == dataset_id:
+            await self.jump_to(example_id)
+
     def closeEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
         """Cancel the view's tasks."""
         self.tasks.cancel_all()
@@ -475,7 +492,7 @@ async def _create(view: DatasetsView, kind: Kind) -> None:
         return
 
     def make(db: Any) -> int:
-        return admin.create_empty_dataset(db, admin.unique_name(db, view.tr("New dataset")), kind)
+        return admin.create_empty_dataset(db, admin.unique_name(db, DatasetsView.tr("New dataset")), kind)
 
     ds = await project.db.write(make)
     await view.reload_datasets(select=ds)

@@ -15,7 +15,7 @@ from app.graders.model import new_grader
 from ui.graders.fields import FieldCatalog
 from ui.graders.forms import GraderForm, PythonForm, StringCheckForm, TextSimilarityForm
 from ui.graders.model_forms import LabelModelForm, ScoreModelForm
-from ui.graders.words import tr, type_sentence, type_title
+from ui.graders.words import Graders, type_sentence, type_title
 
 FORM_CLASSES: dict[str, type[GraderForm]] = {
     f.kind: f for f in (StringCheckForm, TextSimilarityForm, ScoreModelForm, LabelModelForm, PythonForm)
@@ -50,7 +50,7 @@ class GraderForms(QWidget):
         self.unknown: dict[str, Any] = {}
         self.memory: dict[str, dict[str, Any]] = {}  # type -> the grader last shown of that type
         self.type_box = QComboBox()
-        self.type_box.setAccessibleName(tr("Grader type"))
+        self.type_box.setAccessibleName(Graders.tr("Grader type"))
         for kind in kinds:
             self.type_box.addItem(type_title(kind), kind)
             self.type_box.setItemData(self.type_box.count() - 1, type_sentence(kind), Qt.ItemDataRole.ToolTipRole)
@@ -62,7 +62,7 @@ class GraderForms(QWidget):
         self.stack.addWidget(self.unknown_page)
         top = QFormLayout()
         top.setContentsMargins(0, 0, 0, 0)
-        top.addRow(tr("T&ype:"), self.type_box)
+        top.addRow(Graders.tr("T&ype:"), self.type_box)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addLayout(top)

@@ -3,11 +3,11 @@ it as a JSON file, and save it in the project (the launch wizard then offers it 
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+import orjson
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QComboBox,
@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats.encoding import iter_lines
+from app.formats.jsonl import json_problem_text, storable_problem
 from app.formats.model import Kind, Severity
 from app.formats.writers import atomic_write
 from app.runtime.threads import run_blocking
@@ -32,30 +34,55 @@ from app.store import datasets_repo, graders_repo
 from ui.graders.editor import GraderEditor
 from ui.graders.json_view import grader_text
 from ui.graders.trial import GraderTrialPanel
-from ui.graders.words import tr
+from ui.graders.words import Graders
+from ui.locale_format import number
 from ui.tasks import TaskScope
 
-FILE_FILTERS = ["Grader files (*.json)", "All files (*)"]
+FILE_FILTERS = [QT_TRANSLATE_NOOP("Graders", "Grader files (*.json)"), QT_TRANSLATE_NOOP("Graders", "All files (*)")]
+
+
+# A grader is a few KB (a python grader's code or a model grader's prompts at most a few hundred; one
+# embedded image of the 10 MB maximum is 13.3 MB in base64): a bigger file is not a grader, and is
+# refused before it is read whole.
+GRADER_FILE_LIMIT = 16 << 20
 
 
 def read_grader_file(path: str | Path) -> dict[str, Any]:
     """The grader in a JSON file: a grader object, or an object holding one under ``grader`` (as a job's
-    ``method.reinforcement`` does). Raises ValueError with a plain reason."""
+    ``method.reinforcement`` does). Raises ValueError with a plain reason.
+
+    Read like a dataset line: UTF-8 with or without BOM or UTF-16 with a BOM (Notepad's "Unicode"), parsed
+    by orjson (no NaN, no lone surrogates, at most ``jsonl.MAX_DEPTH`` levels), so whatever it returns can
+    be stored and sent as it is."""
     name = Path(path).name
+    unreadable = Graders.tr("“{name}” could not be read: {why}")
     try:
-        text = Path(path).read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ValueError(tr("“{name}” could not be read: {why}").format(name=name, why=exc)) from exc
+        with open(path, "rb") as f:
+            data = f.read(GRADER_FILE_LIMIT + 1)
+    except OSError as exc:
+        raise ValueError(unreadable.format(name=name, why=exc.strerror or exc)) from exc
+    if len(data) > GRADER_FILE_LIMIT:
+        raise ValueError(Graders.tr("“{name}” is larger than {mb} MB, far more than a grader takes: it is probably "
+                                    "not a grader file.").format(name=name, mb=GRADER_FILE_LIMIT >> 20))
+    lines: list[str] = []
+    for _number, line, finding in iter_lines(data, keepends=True):
+        if finding is not None:  # UTF-32, a ZIP file, invalid UTF-8, a NUL byte…: said with its line
+            raise ValueError(unreadable.format(name=name, why=finding.message))
+        lines.append(line or "")
+    if not "".join(lines).strip():
+        raise ValueError(Graders.tr("“{name}” is empty: it holds no grader.").format(name=name))
     try:
-        value = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise ValueError(tr("“{name}” is not valid JSON (line {line}, column {col}: {what}).").format(
-            name=name, line=exc.lineno, col=exc.colno, what=exc.msg)) from exc
+        value = orjson.loads("".join(lines))
+    except orjson.JSONDecodeError as exc:
+        raise ValueError(Graders.tr("“{name}” is not valid JSON (line {line}, column {col}): {what}").format(
+            name=name, line=exc.lineno, col=exc.colno, what=json_problem_text(exc.msg))) from exc
+    if (why := storable_problem(value)) is not None:
+        raise ValueError(unreadable.format(name=name, why=json_problem_text(why)))
     for candidate in (value, _get(value, "grader"), _get(_get(_get(value, "method"), "reinforcement"), "grader")):
         if isinstance(candidate, dict) and isinstance(candidate.get("type"), str):
             return candidate
-    raise ValueError(tr("“{name}” holds no grader: a grader is a JSON object with a “type”, such as "
-                        "string_check.").format(name=name))
+    raise ValueError(Graders.tr("“{name}” holds no grader: a grader is a JSON object with a “type”, such as "
+                                "string_check.").format(name=name))
 
 
 def _get(value: Any, key: str) -> Any:
@@ -80,17 +107,18 @@ class GraderEditorDialog(QDialog):
         self.dirty = False
         self._discard_ok = False
         self.file_dialog: QFileDialog | None = None
-        self.setWindowTitle(tr("Grader"))
+        self.setWindowTitle(Graders.tr("Grader"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.resize(1220, 760)
         self.name = QLineEdit()
-        self.name.setPlaceholderText(tr("for example: Exact diagnosis code"))
-        self.name.setToolTip(tr("The name the launch wizard lists this grader under; training results show it too"))
+        self.name.setPlaceholderText(Graders.tr("for example: Exact diagnosis code"))
+        self.name.setToolTip(Graders.tr("The name the launch wizard lists this grader under; training results show "
+                                        "it too"))
         self.dataset_box = QComboBox()
-        self.dataset_box.setAccessibleName(tr("Dataset to check against"))
-        self.dataset_box.setToolTip(tr("A reinforcement (RFT) dataset: the grader is checked against its examples "
-                                       "and tried on them"))
-        self.dataset_box.addItem(tr("No dataset"), None)
+        self.dataset_box.setAccessibleName(Graders.tr("Dataset to check against"))
+        self.dataset_box.setToolTip(Graders.tr("A reinforcement (RFT) dataset: the grader is checked against its "
+                                               "examples and tried on them"))
+        self.dataset_box.addItem(Graders.tr("No dataset"), None)
         self.editor = GraderEditor(ctx, show_name=False)
         self.trial = GraderTrialPanel(ctx)
         trial_scroll = QScrollArea()
@@ -107,24 +135,25 @@ class GraderEditorDialog(QDialog):
         self.message = QLabel()
         self.message.setWordWrap(True)
         self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.import_button = QPushButton(tr("&Import…"))
-        self.import_button.setToolTip(tr("Read a grader from a JSON file"))
-        self.export_button = QPushButton(tr("E&xport…"))
-        self.export_button.setToolTip(tr("Write this grader to a JSON file, for a colleague or another project"))
+        self.import_button = QPushButton(Graders.tr("&Import…"))
+        self.import_button.setToolTip(Graders.tr("Read a grader from a JSON file"))
+        self.export_button = QPushButton(Graders.tr("E&xport…"))
+        self.export_button.setToolTip(Graders.tr("Write this grader to a JSON file, for a colleague or another "
+                                                 "project"))
         for b in (self.import_button, self.export_button):
             b.setAutoDefault(False)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
-        self.save_button.setToolTip(tr("Keep the grader in this project (Ctrl+S)"))
+        self.save_button.setToolTip(Graders.tr("Keep the grader in this project (Ctrl+S)"))
         self.save_button.setShortcut("Ctrl+S")
         self.import_button.clicked.connect(lambda: self._choose_file(save=False))
         self.export_button.clicked.connect(lambda: self._choose_file(save=True))
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         top = QHBoxLayout()
-        name_label = QLabel(tr("&Name:"))
+        name_label = QLabel(Graders.tr("&Name:"))
         name_label.setBuddy(self.name)
-        data_label = QLabel(tr("Chec&k against:"))
+        data_label = QLabel(Graders.tr("Chec&k against:"))
         data_label.setBuddy(self.dataset_box)
         top.addWidget(name_label)
         top.addWidget(self.name, 2)
@@ -162,18 +191,19 @@ class GraderEditorDialog(QDialog):
             self.name.setText(stored.name)
             self.editor.set_grader(stored.grader)
             self.trial.set_grader(stored.grader)
-            self.setWindowTitle(tr("Grader “{name}”").format(name=stored.name))
+            self.setWindowTitle(Graders.tr("Grader “{name}”").format(name=stored.name))
         rft = [d for d in infos if d.kind is Kind.RFT]
         self.dataset_box.blockSignals(True)
         for d in rft:
-            self.dataset_box.addItem(tr("{name} ({n} examples)").format(name=d.name, n=f"{d.examples:,}"), d.id)
+            self.dataset_box.addItem(Graders.tr("{name} ({n} examples)").format(name=d.name, n=number(d.examples)),
+                                     d.id)
         at = self.dataset_box.findData(dataset_id) if dataset_id is not None else (1 if rft else 0)
         self.dataset_box.setCurrentIndex(max(0, at))
         self.dataset_box.blockSignals(False)
         self._dataset_chosen()
         if not rft:
-            self._say(tr("ℹ This project has no reinforcement (RFT) dataset yet, so the grader cannot be checked "
-                         "against data. Import one in the Datasets view."))
+            self._say(Graders.tr("ℹ This project has no reinforcement (RFT) dataset yet, so the grader cannot be "
+                                 "checked against data. Import one in the Datasets view."))
 
     def _dataset_chosen(self, *_args: object) -> None:
         dataset_id = self.dataset_box.currentData()
@@ -196,8 +226,8 @@ class GraderEditorDialog(QDialog):
 
     # --- files ------------------------------------------------------------------------------------
     def _choose_file(self, save: bool) -> None:
-        dlg = QFileDialog(self, tr("Export the grader") if save else tr("Import a grader"))
-        dlg.setNameFilters([tr(f) for f in FILE_FILTERS])
+        dlg = QFileDialog(self, Graders.tr("Export the grader") if save else Graders.tr("Import a grader"))
+        dlg.setNameFilters([Graders.tr(f) for f in FILE_FILTERS])
         dlg.setWindowModality(Qt.WindowModality.NonModal)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         if save:
@@ -217,7 +247,7 @@ class GraderEditorDialog(QDialog):
             grader = await run_blocking(read_grader_file, path)
         except ValueError as exc:
             if self.scope.alive:
-                self._say(tr("✖ {why}").format(why=exc))
+                self._say(Graders.tr("✖ {why}").format(why=exc))
             return False
         if not self.scope.alive:
             return False
@@ -226,7 +256,7 @@ class GraderEditorDialog(QDialog):
         if not self.name.text().strip():
             self.name.setText(str(grader.get("name", "")))
         self.dirty = True
-        self._say(tr("✔ Imported the grader from “{name}”. Save it to keep it in the project.").format(
+        self._say(Graders.tr("✔ Imported the grader from “{name}”. Save it to keep it in the project.").format(
             name=Path(path).name))
         return True
 
@@ -236,11 +266,12 @@ class GraderEditorDialog(QDialog):
             await run_blocking(write_grader_file, path, self.editor.grader())
         except (OSError, ValueError) as exc:
             if self.scope.alive:
-                self._say(tr("✖ The grader could not be written to “{name}”: {why}").format(name=Path(path).name,
+                self._say(Graders.tr("✖ The grader could not be written to “{name}”: "
+                                     "{why}").format(name=Path(path).name,
                                                                                            why=exc))
             return False
         if self.scope.alive:
-            self._say(tr("✔ Wrote the grader to “{path}”.").format(path=path))
+            self._say(Graders.tr("✔ Wrote the grader to “{path}”.").format(path=path))
         return True
 
     # --- saving -----------------------------------------------------------------------------------
@@ -252,7 +283,7 @@ class GraderEditorDialog(QDialog):
         """Store the grader under its name; returns its id (None when it could not be saved)."""
         name = self.name.text().strip()
         if not name:
-            self._say(tr("✖ Give the grader a name first: the launch wizard lists graders by name."))
+            self._say(Graders.tr("✖ Give the grader a name first: the launch wizard lists graders by name."))
             self.name.setFocus()
             return None
         grader = self.editor.grader()
@@ -260,14 +291,15 @@ class GraderEditorDialog(QDialog):
             grader_id = await self.ctx.project.db.write(graders_repo.save_grader, name, grader, self.grader_id)
         except ValueError as exc:  # the name is taken (or empty): the message says so
             if self.scope.alive:
-                self._say(tr("✖ The grader was not saved: {why}").format(why=exc))
+                self._say(Graders.tr("✖ The grader was not saved: {why}").format(why=exc))
             return None
         if not self.scope.alive:
             return grader_id
         self.grader_id, self.dirty = grader_id, False
         errors = sum(1 for p in self.editor.problems() if p.severity is Severity.ERROR)
-        self._say(tr("✔ Saved “{name}”.").format(name=name) + (
-            " " + tr("It still has {n} error(s): fix them before training.").format(n=errors) if errors else ""))
+        self._say(Graders.tr("✔ Saved “{name}”.").format(name=name) + (
+            " " + Graders.tr("It still has {n} error(s): fix them before "
+                             "training.").format(n=errors) if errors else ""))
         self.saved.emit(grader_id)
         if close:
             self._discard_ok = True
@@ -277,8 +309,8 @@ class GraderEditorDialog(QDialog):
     # --- closing ----------------------------------------------------------------------------------
     def reject(self) -> None:  # noqa: D102 - asks before throwing edits away
         if self.dirty and not self._discard_ok:
-            box = QMessageBox(QMessageBox.Icon.Question, tr("Discard the changes?"),
-                              tr("The grader has changes that are not saved. Discard them?"),
+            box = QMessageBox(QMessageBox.Icon.Question, Graders.tr("Discard the changes?"),
+                              Graders.tr("The grader has changes that are not saved. Discard them?"),
                               QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel, self)
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.buttonClicked.connect(lambda b: self._discard() if box.buttonRole(b)

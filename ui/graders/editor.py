@@ -31,7 +31,8 @@ from ui.graders.fields import FieldCatalog
 from ui.graders.forms import GraderForm
 from ui.graders.json_view import GraderJsonView
 from ui.graders.multi_form import MultiForm
-from ui.graders.words import finding_line, tr
+from ui.graders.words import Graders, finding_line
+from ui.locale_format import number
 from ui.tasks import TaskScope
 
 DATA_CHECK_DELAY_MS = 400
@@ -97,15 +98,16 @@ class GraderEditor(QWidget):
         scroll.setWidget(page)
         self.json_view = GraderJsonView()
         self.tabs = QTabWidget()
-        self.tabs.addTab(scroll, tr("&Form"))
-        self.tabs.addTab(self.json_view, tr("&JSON"))
-        self.tabs.setTabToolTip(1, tr("The grader exactly as the provider takes it; edits here show in the form"))
-        self.checks_title = QLabel(tr("Checks"))
+        self.tabs.addTab(scroll, Graders.tr("&Form"))
+        self.tabs.addTab(self.json_view, Graders.tr("&JSON"))
+        self.tabs.setTabToolTip(1,
+                                Graders.tr("The grader exactly as the provider takes it; edits here show in the form"))
+        self.checks_title = QLabel(Graders.tr("Checks"))
         font = self.checks_title.font()
         font.setBold(True)
         self.checks_title.setFont(font)
         self.checks = QListWidget()
-        self.checks.setAccessibleName(tr("Checks of the grader"))
+        self.checks.setAccessibleName(Graders.tr("Checks of the grader"))
         self.checks.setWordWrap(True)
         self.checks.setTextElideMode(Qt.TextElideMode.ElideNone)
         self.checks.itemActivated.connect(self._check_activated)
@@ -179,13 +181,14 @@ class GraderEditor(QWidget):
             out.extend(self._data.findings)
         if self.json_view.error:
             out.append(Finding("grader_json_invalid", Severity.WARNING,
-                               tr("The JSON tab holds text that is not valid JSON; the last valid grader is used.")))
+                               Graders.tr("The JSON tab holds text that is not valid JSON; the last valid grader "
+                                          "is used.")))
         return out
 
     def _refresh_checks(self) -> None:
         self.checks.clear()
         if self.json_view.error:
-            item = QListWidgetItem(self.json_view.error + " " + tr("(Press Enter here to go to the line.)"))
+            item = QListWidgetItem(self.json_view.error + " " + Graders.tr("(Press Enter here to go to the line.)"))
             item.setData(Qt.ItemDataRole.UserRole, "json")
             self.checks.addItem(item)
         problems = [p for p in self.problems() if p.code != "grader_json_invalid"]
@@ -194,7 +197,7 @@ class GraderEditor(QWidget):
             item.setToolTip(p.path or "")
             self.checks.addItem(item)
         if not problems and not self.json_view.error:
-            self.checks.addItem(tr("✔ No problems found in the grader itself."))
+            self.checks.addItem(Graders.tr("✔ No problems found in the grader itself."))
         self.checks.addItem(self._data_line())
         self._fit_checks()
 
@@ -209,16 +212,16 @@ class GraderEditor(QWidget):
 
     def _data_line(self) -> str:
         if self.dataset_id is None:
-            return tr("ℹ Choose a dataset to check that every field the grader reads is in its examples.")
+            return Graders.tr("ℹ Choose a dataset to check that every field the grader reads is in its examples.")
         if self.data_state == "checking" or self._data is None:
-            return tr("… Checking the grader against the dataset's examples…")
+            return Graders.tr("… Checking the grader against the dataset's examples…")
         if self.data_state == "failed":
-            return tr("✖ The dataset could not be read for the check.")
+            return Graders.tr("✖ The dataset could not be read for the check.")
         if any(m.missing for m in self._data.missing) or self._data.findings:
-            return tr("Checked against “{name}” ({n} examples): see the lines above.").format(
-                name=self._data.name, n=f"{self._data.total:,}")
-        return tr("✔ Every field the grader reads is in all {n} examples of “{name}”.").format(
-            name=self._data.name, n=f"{self._data.total:,}")
+            return Graders.tr("Checked against “{name}” ({n} examples): see the lines above.").format(
+                name=self._data.name, n=number(self._data.total))
+        return Graders.tr("✔ Every field the grader reads is in all {n} examples of “{name}”.").format(
+            name=self._data.name, n=number(self._data.total))
 
     def _check_activated(self, item: QListWidgetItem) -> None:
         if item.data(Qt.ItemDataRole.UserRole) == "json":
@@ -268,7 +271,7 @@ class GraderEditor(QWidget):
             if self.scope.alive and dataset_id == self.dataset_id:
                 self.data_state = "failed"
                 self._refresh_checks()
-                self.ctx.report_error(tr("The dataset could not be read to check the grader."), exc)
+                self.ctx.report_error(Graders.tr("The dataset could not be read to check the grader."), exc)
             return
         if not self.scope.alive or dataset_id != self.dataset_id:
             return

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from ui.graders.words import template_tip, tr
+from ui.graders.words import Graders, template_tip
 
 ROLES = ("system", "developer", "user", "assistant")
 
@@ -48,8 +48,8 @@ class InsertButton(QToolButton):
         super().__init__()
         self.target, self.catalog = target, catalog
         self.setText("{…}")
-        self.setToolTip(tr("Insert the model's answer or a field of the training example"))
-        self.setAccessibleName(tr("Insert a placeholder"))
+        self.setToolTip(Graders.tr("Insert the model's answer or a field of the training example"))
+        self.setAccessibleName(Graders.tr("Insert a placeholder"))
         self.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.menu_ = QMenu(self)
         self.menu_.aboutToShow.connect(self._fill)
@@ -57,15 +57,15 @@ class InsertButton(QToolButton):
 
     def _fill(self) -> None:
         self.menu_.clear()
-        self._add(tr("The model's answer"), "{{sample.output_text}}")
-        self._add(tr("The model's answer read as JSON"), "{{sample.output_json}}")
+        self._add(Graders.tr("The model's answer"), "{{sample.output_text}}")
+        self._add(Graders.tr("The model's answer read as JSON"), "{{sample.output_json}}")
         fields = self.catalog.fields if self.catalog is not None else []
         if fields:
-            self.menu_.addSection(tr("Fields of the training examples"))
+            self.menu_.addSection(Graders.tr("Fields of the training examples"))
         for name in fields:
             self._add(name, "{{item." + name + "}}")
         if not fields:
-            note = self.menu_.addAction(tr("(choose a dataset to list its fields)"))
+            note = self.menu_.addAction(Graders.tr("(choose a dataset to list its fields)"))
             note.setEnabled(False)
 
     def _add(self, text: str, placeholder: str) -> None:
@@ -119,19 +119,19 @@ class _MessageRow(QWidget):
         self.role = QComboBox()
         for role in ROLES:
             self.role.addItem(role, role)
-        self.role.setToolTip(tr("system/developer: instructions to the grading model; user: what it is asked; "
+        self.role.setToolTip(Graders.tr("system/developer: instructions to the grading model; user: what it is asked; "
                                 "assistant: an example reply"))
-        self.role.setAccessibleName(tr("Role"))
+        self.role.setAccessibleName(Graders.tr("Role"))
         self.content = QPlainTextEdit()
         self.content.setTabChangesFocus(True)
         self.content.setToolTip(template_tip())
-        self.content.setAccessibleName(tr("Message text"))
+        self.content.setAccessibleName(Graders.tr("Message text"))
         self.content.setFixedHeight(64)
         self.insert = InsertButton(self.content, catalog)
         self.remove = QToolButton()
         self.remove.setText("✕")
-        self.remove.setToolTip(tr("Remove this message"))
-        self.remove.setAccessibleName(tr("Remove this message"))
+        self.remove.setToolTip(Graders.tr("Remove this message"))
+        self.remove.setAccessibleName(Graders.tr("Remove this message"))
         self.remove.clicked.connect(lambda: owner.remove_row(self))
         side = QVBoxLayout()
         side.addWidget(self.role)
@@ -156,7 +156,8 @@ class _MessageRow(QWidget):
         self.role.setCurrentIndex(self.role.findData(role))
         content = message.get("content", "")
         plain = isinstance(content, str)
-        self.content.setPlainText(content if plain else tr("(text, images or other parts: edit in the JSON tab)"))
+        self.content.setPlainText(content if plain else Graders.tr("(text, images or other parts: edit in the JSON "
+                                                                   "tab)"))
         self.content.setReadOnly(not plain)
 
     def message(self) -> dict[str, Any]:
@@ -178,7 +179,7 @@ class MessagesEditor(QWidget):
         self.rows: list[_MessageRow] = []
         self.rows_box = QVBoxLayout()
         self.rows_box.setContentsMargins(0, 0, 0, 0)
-        self.add_button = QPushButton(tr("Add a message"))
+        self.add_button = QPushButton(Graders.tr("Add a message"))
         self.add_button.setAutoDefault(False)
         self.add_button.clicked.connect(self._add_clicked)
         lay = QVBoxLayout(self)
@@ -243,14 +244,14 @@ class LabelsEditor(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.labels = QLineEdit()
-        self.labels.setPlaceholderText(tr("for example: correct, partly correct, wrong"))
-        self.labels.setToolTip(tr("The labels the grading model chooses from, separated by commas"))
-        self.labels.setAccessibleName(tr("Labels"))
+        self.labels.setPlaceholderText(Graders.tr("for example: correct, partly correct, wrong"))
+        self.labels.setToolTip(Graders.tr("The labels the grading model chooses from, separated by commas"))
+        self.labels.setAccessibleName(Graders.tr("Labels"))
         self.passing = QListWidget()
-        self.passing.setAccessibleName(tr("Passing labels"))
-        self.passing.setToolTip(tr("Tick the labels that count as a pass"))
+        self.passing.setAccessibleName(Graders.tr("Passing labels"))
+        self.passing.setToolTip(Graders.tr("Tick the labels that count as a pass"))
         self.passing.setMaximumHeight(90)
-        hint = QLabel(tr("Tick the labels that count as a pass:"))
+        hint = QLabel(Graders.tr("Tick the labels that count as a pass:"))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.labels)

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 
 from app.graders.model import EVALS_ONLY_METRICS, SIMILARITY_METRICS, STRING_OPERATIONS
 from ui.graders.fields import FieldCatalog, TemplateField
-from ui.graders.words import metric_text, operation_text, tr
+from ui.graders.words import Graders, metric_text, operation_text
 
 
 class GraderForm(QWidget):
@@ -41,9 +41,9 @@ class GraderForm(QWidget):
         self.form.setContentsMargins(0, 0, 0, 0)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.name = QLineEdit()
-        self.name.setToolTip(tr("A short name for this grader; it appears in the results of a training job"))
+        self.name.setToolTip(Graders.tr("A short name for this grader; it appears in the results of a training job"))
         self.name.textEdited.connect(self.emit_edited)
-        self.form.addRow(tr("&Name:"), self.name)
+        self.form.addRow(Graders.tr("&Name:"), self.name)
         self.form.setRowVisible(self.name, not hide_name)  # inside a combination the list names it
 
     def emit_edited(self, *_args: object) -> None:
@@ -111,10 +111,11 @@ class StringCheckForm(GraderForm):
 
     def __init__(self, catalog: FieldCatalog | None, *, hide_name: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(catalog, hide_name=hide_name, parent=parent)
-        self.input = self.template(tr("&Text to check:"), "{{sample.output_text}}")
-        self.reference = self.template(tr("&Reference:"), "{{item.reference_answer}}")
-        self.operation = self.combo(tr("&Passes when it:"), [(operation_text(op), op) for op in STRING_OPERATIONS],
-                                    tr("How the text is compared with the reference; the score is 1 or 0"))
+        self.input = self.template(Graders.tr("&Text to check:"), "{{sample.output_text}}")
+        self.reference = self.template(Graders.tr("&Reference:"), "{{item.reference_answer}}")
+        self.operation = self.combo(Graders.tr("&Passes when it:"), [(operation_text(op),
+                                                                      op) for op in STRING_OPERATIONS],
+                                    Graders.tr("How the text is compared with the reference; the score is 1 or 0"))
 
     def load(self, grader: dict[str, Any]) -> None:
         self.input.set_text(str(grader.get("input", "")))
@@ -132,11 +133,11 @@ class TextSimilarityForm(GraderForm):
 
     def __init__(self, catalog: FieldCatalog | None, *, hide_name: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(catalog, hide_name=hide_name, parent=parent)
-        self.input = self.template(tr("&Text to check:"), "{{sample.output_text}}")
-        self.reference = self.template(tr("&Reference:"), "{{item.reference_answer}}")
+        self.input = self.template(Graders.tr("&Text to check:"), "{{sample.output_text}}")
+        self.reference = self.template(Graders.tr("&Reference:"), "{{item.reference_answer}}")
         metrics = [*SIMILARITY_METRICS, *EVALS_ONLY_METRICS]  # cosine is shown, marked as evals only
-        self.metric = self.combo(tr("&Measure:"), [(metric_text(m), m) for m in metrics],
-                                 tr("How closeness is measured; every measure gives a score from 0 to 1"))
+        self.metric = self.combo(Graders.tr("&Measure:"), [(metric_text(m), m) for m in metrics],
+                                 Graders.tr("How closeness is measured; every measure gives a score from 0 to 1"))
 
     def load(self, grader: dict[str, Any]) -> None:
         self.input.set_text(str(grader.get("input", "")))
@@ -176,16 +177,17 @@ class PythonForm(GraderForm):
         super().__init__(catalog, hide_name=hide_name, parent=parent)
         self.source = CodeEdit()
         self.source.setMinimumHeight(220)
-        self.source.setAccessibleName(tr("Python source"))
-        self.source.setToolTip(tr("Must define grade(sample, item) returning a number from 0 to 1. "
+        self.source.setAccessibleName(Graders.tr("Python source"))
+        self.source.setToolTip(Graders.tr("Must define grade(sample, item) returning a number from 0 to 1. "
                                   "Tab indents; Ctrl+Tab moves to the next field."))
         self.source.textChanged.connect(self.emit_edited)
-        self.form.addRow(tr("&Source:"), self.source)
+        self.form.addRow(Graders.tr("&Source:"), self.source)
         self.image_tag = QLineEdit()
-        self.image_tag.setPlaceholderText(tr("optional, for example 2025-05-08"))
-        self.image_tag.setToolTip(tr("Which set of Python packages the code runs with; empty means the default"))
+        self.image_tag.setPlaceholderText(Graders.tr("optional, for example 2025-05-08"))
+        self.image_tag.setToolTip(Graders.tr("Which set of Python packages the code runs with; empty means the "
+                                             "default"))
         self.image_tag.textEdited.connect(self.emit_edited)
-        self.form.addRow(tr("&Packages version:"), self.image_tag)
+        self.form.addRow(Graders.tr("&Packages version:"), self.image_tag)
 
     def load(self, grader: dict[str, Any]) -> None:
         self.source.setPlainText(str(grader.get("source", "")))

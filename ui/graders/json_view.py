@@ -14,7 +14,7 @@ from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QFontDatabase, QTextCursor
 from PySide6.QtWidgets import QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
-from ui.graders.words import tr
+from ui.graders.words import Graders
 
 PARSE_DELAY_MS = 300
 
@@ -29,10 +29,10 @@ def parse_grader(text: str) -> tuple[dict[str, Any] | None, str, int]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        return None, tr("✖ Not valid JSON at line {line}, column {col}: {what}. The form keeps the last valid "
+        return None, Graders.tr("✖ Not valid JSON at line {line}, column {col}: {what}. The form keeps the last valid "
                         "grader until this is fixed.").format(line=exc.lineno, col=exc.colno, what=exc.msg), exc.lineno
     if not isinstance(value, dict):
-        return None, tr("✖ A grader is a JSON object, written between { and }. The form keeps the last valid "
+        return None, Graders.tr("✖ A grader is a JSON object, written between { and }. The form keeps the last valid "
                         "grader until this is fixed."), 1
     return value, "", 0
 
@@ -49,8 +49,9 @@ class GraderJsonView(QWidget):
         self.edit.setFont(QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont))
         self.edit.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
         self.edit.setTabChangesFocus(True)
-        self.edit.setAccessibleName(tr("Grader as JSON"))
-        self.edit.setToolTip(tr("The grader exactly as it is sent to the provider; the form follows your edits"))
+        self.edit.setAccessibleName(Graders.tr("Grader as JSON"))
+        self.edit.setToolTip(Graders.tr("The grader exactly as it is sent to the provider; the form follows your "
+                                        "edits"))
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.hide()

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QS
 from app.graders.model import GRADING_MODELS
 from ui.graders.fields import FieldCatalog, LabelsEditor, MessagesEditor
 from ui.graders.forms import GraderForm, select
-from ui.graders.words import tr
+from ui.graders.words import Graders
 
 
 def _optional_double(low: float, high: float, step: float, tip: str) -> QDoubleSpinBox:
@@ -19,7 +19,7 @@ def _optional_double(low: float, high: float, step: float, tip: str) -> QDoubleS
     spin.setDecimals(2)
     spin.setRange(low - step, high)
     spin.setSingleStep(step)
-    spin.setSpecialValueText(tr("default"))
+    spin.setSpecialValueText(Graders.tr("default"))
     spin.setToolTip(tip)
     spin.setValue(spin.minimum())
     return spin
@@ -33,14 +33,15 @@ class _ModelForm(GraderForm):
         self.model = QComboBox()
         self.model.setEditable(True)
         self.model.addItems(list(GRADING_MODELS))
-        self.model.setToolTip(tr("The model that does the grading; only the listed models are allowed for grading"))
+        self.model.setToolTip(Graders.tr("The model that does the grading; only the listed models are allowed for "
+                                         "grading"))
         self.model.currentTextChanged.connect(self.emit_edited)
-        self.form.addRow(tr("&Grading model:"), self.model)
+        self.form.addRow(Graders.tr("&Grading model:"), self.model)
         self.messages = MessagesEditor(catalog)
         self.messages.edited.connect(self.emit_edited)
-        self.messages.setToolTip(tr("What the grading model is told; use placeholders for the answer and the "
+        self.messages.setToolTip(Graders.tr("What the grading model is told; use placeholders for the answer and the "
                                     "example's fields"))
-        self.form.addRow(tr("Messages:"), self.messages)
+        self.form.addRow(Graders.tr("Messages:"), self.messages)
 
     def load(self, grader: dict[str, Any]) -> None:
         self.model.setCurrentText(str(grader.get("model", "")))
@@ -58,7 +59,7 @@ class ScoreModelForm(_ModelForm):
     def __init__(self, catalog: FieldCatalog | None, *, hide_name: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(catalog, hide_name=hide_name, parent=parent)
         self.low, self.high = QDoubleSpinBox(), QDoubleSpinBox()
-        for spin, name in ((self.low, tr("Lowest score")), (self.high, tr("Highest score"))):
+        for spin, name in ((self.low, Graders.tr("Lowest score")), (self.high, Graders.tr("Highest score"))):
             spin.setRange(-1000, 1000)
             spin.setDecimals(2)
             spin.setAccessibleName(name)
@@ -66,32 +67,32 @@ class ScoreModelForm(_ModelForm):
         self.high.setValue(1)
         row = QHBoxLayout()
         row.addWidget(self.low)
-        row.addWidget(QLabel(tr("to")))
+        row.addWidget(QLabel(Graders.tr("to")))
         row.addWidget(self.high)
         row.addStretch(1)
         holder = QWidget()
         holder.setLayout(row)
         row.setContentsMargins(0, 0, 0, 0)
-        holder.setToolTip(tr("The scores the model may give; anything outside is clipped to this range"))
-        self.form.addRow(tr("Score &range:"), holder)
-        self.temperature = _optional_double(0, 2, 0.1, tr("Higher is more varied; o-series models take none"))
-        self.top_p = _optional_double(0, 1, 0.05, tr("Another way to limit variety; usually left at default"))
+        holder.setToolTip(Graders.tr("The scores the model may give; anything outside is clipped to this range"))
+        self.form.addRow(Graders.tr("Score &range:"), holder)
+        self.temperature = _optional_double(0, 2, 0.1, Graders.tr("Higher is more varied; o-series models take none"))
+        self.top_p = _optional_double(0, 1, 0.05, Graders.tr("Another way to limit variety; usually left at default"))
         self.seed = QSpinBox()
         self.seed.setRange(-1, 2_147_483_647)
-        self.seed.setSpecialValueText(tr("random"))
+        self.seed.setSpecialValueText(Graders.tr("random"))
         self.seed.setValue(-1)
-        self.seed.setToolTip(tr("The same seed usually repeats the same grading"))
+        self.seed.setToolTip(Graders.tr("The same seed usually repeats the same grading"))
         self.max_tokens = QSpinBox()
         self.max_tokens.setRange(0, 1_000_000)
-        self.max_tokens.setSpecialValueText(tr("default"))
-        self.max_tokens.setToolTip(tr("The longest reply the grading model may write, in tokens"))
+        self.max_tokens.setSpecialValueText(Graders.tr("default"))
+        self.max_tokens.setToolTip(Graders.tr("The longest reply the grading model may write, in tokens"))
         self.effort = QComboBox()
-        for text, value in ((tr("default"), None), ("low", "low"), ("medium", "medium"), ("high", "high")):
+        for text, value in ((Graders.tr("default"), None), ("low", "low"), ("medium", "medium"), ("high", "high")):
             self.effort.addItem(text, value)
-        self.effort.setToolTip(tr("How long an o-series model thinks before grading; other models take none"))
-        for label, w in ((tr("&Temperature:"), self.temperature), (tr("To&p P:"), self.top_p),
-                         (tr("Seed:"), self.seed), (tr("&Longest reply:"), self.max_tokens),
-                         (tr("Reasoning &effort:"), self.effort)):
+        self.effort.setToolTip(Graders.tr("How long an o-series model thinks before grading; other models take none"))
+        for label, w in ((Graders.tr("&Temperature:"), self.temperature), (Graders.tr("To&p P:"), self.top_p),
+                         (Graders.tr("Seed:"), self.seed), (Graders.tr("&Longest reply:"), self.max_tokens),
+                         (Graders.tr("Reasoning &effort:"), self.effort)):
             w.setMinimumWidth(120)
             self.form.addRow(label, w)
         for spin in (self.temperature, self.top_p, self.seed, self.max_tokens):
@@ -156,7 +157,7 @@ class LabelModelForm(_ModelForm):
         super().__init__(catalog, hide_name=hide_name, parent=parent)
         self.labels = LabelsEditor()
         self.labels.edited.connect(self.emit_edited)
-        self.form.addRow(tr("&Labels:"), self.labels)
+        self.form.addRow(Graders.tr("&Labels:"), self.labels)
 
     def load(self, grader: dict[str, Any]) -> None:
         super().load(grader)

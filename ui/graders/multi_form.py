@@ -24,7 +24,7 @@ from app.graders.model import GRADER_TYPES, new_grader
 from ui.graders.chooser import GraderForms, starting_grader
 from ui.graders.fields import FieldCatalog
 from ui.graders.forms import GraderForm
-from ui.graders.words import tr, type_sentence, type_title
+from ui.graders.words import Graders, type_sentence, type_title
 
 SUB_TYPES = tuple(k for k in GRADER_TYPES if k != "multi")  # a combination cannot hold another one
 NAME_RE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -42,32 +42,32 @@ class MultiForm(GraderForm):
         super().__init__(catalog, hide_name=hide_name, parent=parent)
         self.subs: list[tuple[str, dict[str, Any]]] = []
         self.list = QListWidget()
-        self.list.setAccessibleName(tr("Graders in this combination"))
+        self.list.setAccessibleName(Graders.tr("Graders in this combination"))
         self.list.setMinimumWidth(150)
         self.list.setMaximumWidth(220)
-        self.add_button = QPushButton(tr("&Add"))
+        self.add_button = QPushButton(Graders.tr("&Add"))
         self.add_button.setAutoDefault(False)
-        self.add_button.setToolTip(tr("Add a grader to the combination"))
+        self.add_button.setToolTip(Graders.tr("Add a grader to the combination"))
         menu = QMenu(self.add_button)
         for kind in SUB_TYPES:
             action = menu.addAction(type_title(kind))
             action.setToolTip(type_sentence(kind))
             action.triggered.connect(lambda _on=False, k=kind: self.add_sub(k))
         self.add_button.setMenu(menu)
-        self.remove_button = QPushButton(tr("Remo&ve"))
+        self.remove_button = QPushButton(Graders.tr("Remo&ve"))
         self.remove_button.setAutoDefault(False)
-        self.remove_button.setToolTip(tr("Remove the chosen grader from the combination"))
+        self.remove_button.setToolTip(Graders.tr("Remove the chosen grader from the combination"))
         self.remove_button.clicked.connect(self.remove_current)
         buttons = QHBoxLayout()
         buttons.addWidget(self.add_button)
         buttons.addWidget(self.remove_button)
         left = QVBoxLayout()
-        left.addWidget(QLabel(tr("Graders:")))
+        left.addWidget(QLabel(Graders.tr("Graders:")))
         left.addWidget(self.list, 1)
         left.addLayout(buttons)
         self.key = QLineEdit()
-        self.key.setToolTip(tr("The name the formula uses for this grader's score: letters, digits and _"))
-        self.key.setAccessibleName(tr("Name in the formula"))
+        self.key.setToolTip(Graders.tr("The name the formula uses for this grader's score: letters, digits and _"))
+        self.key.setAccessibleName(Graders.tr("Name in the formula"))
         self.key.textEdited.connect(self._key_edited)
         self.key_problem = QLabel()
         self.key_problem.setWordWrap(True)
@@ -77,14 +77,14 @@ class MultiForm(GraderForm):
         self.sub_box = QGroupBox()
         box = QVBoxLayout(self.sub_box)
         key_row = QHBoxLayout()
-        key_label = QLabel(tr("Name in the form&ula:"))
+        key_label = QLabel(Graders.tr("Name in the form&ula:"))
         key_label.setBuddy(self.key)
         key_row.addWidget(key_label)
         key_row.addWidget(self.key, 1)
         box.addLayout(key_row)
         box.addWidget(self.key_problem)
         box.addWidget(self.sub_forms, 1)
-        self.empty = QLabel(tr("No graders yet: use Add to put the first one in."))
+        self.empty = QLabel(Graders.tr("No graders yet: use Add to put the first one in."))
         self.empty.setWordWrap(True)
         area = QHBoxLayout()
         area.addLayout(left)
@@ -95,11 +95,11 @@ class MultiForm(GraderForm):
         area.setContentsMargins(0, 0, 0, 0)
         self.form.addRow(holder)
         self.formula = QLineEdit()
-        self.formula.setPlaceholderText(tr("for example: 0.7 * exact + 0.3 * similarity"))
-        self.formula.setToolTip(tr("How the scores combine: the graders' names with + - * / ^ (power), "
+        self.formula.setPlaceholderText(Graders.tr("for example: 0.7 * exact + 0.3 * similarity"))
+        self.formula.setToolTip(Graders.tr("How the scores combine: the graders' names with + - * / ^ (power), "
                                    "parentheses, numbers and {f}").format(f=FUNCTIONS))
         self.formula.textEdited.connect(self.emit_edited)
-        self.form.addRow(tr("&Score formula:"), self.formula)
+        self.form.addRow(Graders.tr("&Score formula:"), self.formula)
         self.formula_hint = QLabel()
         self.formula_hint.setWordWrap(True)
         self.form.addRow("", self.formula_hint)
@@ -135,8 +135,9 @@ class MultiForm(GraderForm):
     def _update_hint(self) -> None:
         names = ", ".join(key for key, _sub in self.subs)
         self.formula_hint.setText(
-            tr("Use the names {names} with + - * / ^, parentheses, numbers and {f}.").format(names=names, f=FUNCTIONS)
-            if names else tr("Add graders first; the formula combines their scores by name."))
+            Graders.tr("Use the names {names} with + - * / ^, parentheses, numbers and {f}.").format(names=names,
+                                                                                                     f=FUNCTIONS)
+            if names else Graders.tr("Add graders first; the formula combines their scores by name."))
 
     def _show_sub(self, row: int) -> None:
         has = 0 <= row < len(self.subs)
@@ -196,9 +197,9 @@ class MultiForm(GraderForm):
         taken = {key for i, (key, _s) in enumerate(self.subs) if i != row}
         problem = ""
         if not NAME_RE.match(new):
-            problem = tr("✖ A name may hold letters, digits and _ and must not start with a digit.")
+            problem = Graders.tr("✖ A name may hold letters, digits and _ and must not start with a digit.")
         elif new in taken:
-            problem = tr("✖ Another grader of this combination already has that name.")
+            problem = Graders.tr("✖ Another grader of this combination already has that name.")
         self.key_problem.setText(problem)
         self.key_problem.setVisible(bool(problem))
         if problem or new == old:

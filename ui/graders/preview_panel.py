@@ -25,32 +25,33 @@ from app.store import batch_repo
 from app.store.batch_repo import RunInfo
 from ui.app_context import NotConnected
 from ui.graders.reward_chart import RewardHistogram
-from ui.graders.words import tr
+from ui.graders.words import Graders
+from ui.locale_format import number, significant
 from ui.tasks import TaskScope
 
 
 def format_score(value: float) -> str:
     """A score with at most three decimals and no trailing zeros (1, 0.5, 0.833)."""
-    text = f"{value:.3f}".rstrip("0").rstrip(".")
-    return "0" if text in ("-0", "") else text
+    rounded = round(value, 3)
+    return number(0) if rounded == 0 else significant(rounded, 15)
 
 
 def spread_text(spread: RewardSpread, rows: list[tuple[int, float | None, str]]) -> str:
     """The preview's outcome in words: how many answers, their average and range, what failed."""
     lines = []
     if spread.count:
-        lines.append(tr("{n} answers scored · average {mean} · lowest {low} · highest {high}").format(
+        lines.append(Graders.tr("{n} answers scored · average {mean} · lowest {low} · highest {high}").format(
             n=spread.count, mean=format_score(spread.mean or 0.0), low=format_score(spread.minimum or 0.0),
             high=format_score(spread.maximum or 0.0)))
     if spread.flat:
-        lines.append(tr("⚠ Warning: {message}").format(message=spread.message))
+        lines.append(Graders.tr("⚠ Warning: {message}").format(message=spread.message))
     elif spread.message:
         lines.append(spread.message)
     unscored = [note for _id, score, note in rows if score is None]
     if unscored:
-        lines.append(tr("ℹ {n} answers could not be scored: {why}").format(n=len(unscored), why=unscored[0]))
+        lines.append(Graders.tr("ℹ {n} answers could not be scored: {why}").format(n=len(unscored), why=unscored[0]))
     if not rows:
-        lines.append(tr("This model has no answers in the run yet."))
+        lines.append(Graders.tr("This model has no answers in the run yet."))
     return "\n".join(lines)
 
 
@@ -60,30 +61,30 @@ class RewardPreviewBox(QGroupBox):
     finished = Signal()  # a preview ended (shown, failed or stopped)
 
     def __init__(self, ctx: Any, scope: TaskScope, parent: Any = None) -> None:
-        super().__init__(tr("Reward preview"), parent)
+        super().__init__(Graders.tr("Reward preview"), parent)
         self.ctx, self.scope = ctx, scope
         self.grader: dict[str, Any] = {}
         self.runs: list[RunInfo] = []
         self.task: asyncio.Task | None = None
         self.last: tuple[RewardSpread, list] | None = None
-        self.about = QLabel(tr("Score many answers of a Playground batch run at once: a good grader tells good "
+        self.about = QLabel(Graders.tr("Score many answers of a Playground batch run at once: a good grader tells good "
                                "answers from bad ones."))
         self.about.setWordWrap(True)
         self.run_box = QComboBox()
-        self.run_box.setAccessibleName(tr("Batch run"))
-        self.run_box.setToolTip(tr("A Playground batch run of this dataset: its answers are scored"))
+        self.run_box.setAccessibleName(Graders.tr("Batch run"))
+        self.run_box.setToolTip(Graders.tr("A Playground batch run of this dataset: its answers are scored"))
         self.target_box = QComboBox()
-        self.target_box.setAccessibleName(tr("Model of the batch run"))
+        self.target_box.setAccessibleName(Graders.tr("Model of the batch run"))
         self.count = QSpinBox()
         self.count.setRange(1, 1000)
         self.count.setValue(50)
-        self.count.setSuffix(tr(" answers"))
-        self.count.setToolTip(tr("How many answers to score; model and Python graders make one paid call each"))
-        self.start_button = QPushButton(tr("Pre&view rewards"))
+        self.count.setSuffix(Graders.tr(" answers"))
+        self.count.setToolTip(Graders.tr("How many answers to score; model and Python graders make one paid call each"))
+        self.start_button = QPushButton(Graders.tr("Pre&view rewards"))
         self.start_button.setAutoDefault(False)
-        self.start_button.setToolTip(tr("Score the answers here when the app can, else on the connection"))
+        self.start_button.setToolTip(Graders.tr("Score the answers here when the app can, else on the connection"))
         self.start_button.clicked.connect(self.start)
-        self.stop_button = QPushButton(tr("Stop"))
+        self.stop_button = QPushButton(Graders.tr("Stop"))
         self.stop_button.setAutoDefault(False)
         self.stop_button.setEnabled(False)
         self.stop_button.clicked.connect(self.stop)
@@ -94,8 +95,8 @@ class RewardPreviewBox(QGroupBox):
         self.summary.setWordWrap(True)
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.addRow(tr("&Batch run:"), self.run_box)
-        form.addRow(tr("Mo&del:"), self.target_box)
+        form.addRow(Graders.tr("&Batch run:"), self.run_box)
+        form.addRow(Graders.tr("Mo&del:"), self.target_box)
         buttons = QHBoxLayout()
         buttons.addWidget(self.count)
         buttons.addWidget(self.start_button)
@@ -123,10 +124,10 @@ class RewardPreviewBox(QGroupBox):
         self.run_box.blockSignals(True)
         self.run_box.clear()
         for r in self.runs:
-            self.run_box.addItem(tr("{name} ({done} answers)").format(name=r.name, done=f"{r.done:,}"), r.id)
+            self.run_box.addItem(Graders.tr("{name} ({done} answers)").format(name=r.name, done=number(r.done)), r.id)
         self.run_box.blockSignals(False)
         if not self.runs:
-            self.status.setText(tr("ℹ No batch runs of this dataset yet: run it through one or more models in "
+            self.status.setText(Graders.tr("ℹ No batch runs of this dataset yet: run it through one or more models in "
                                    "the Playground's batch panel, then come back."))
         else:
             self.status.clear()
@@ -170,10 +171,10 @@ class RewardPreviewBox(QGroupBox):
 
     def _progress(self, done: int, total: int) -> None:
         if self.scope.alive:
-            self.status.setText(tr("… Scoring answers: {done} of {total}").format(done=done, total=total))
+            self.status.setText(Graders.tr("… Scoring answers: {done} of {total}").format(done=done, total=total))
 
     async def _preview(self, run_id: int, target: int, limit: int) -> None:
-        self.status.setText(tr("… Reading the answers…"))
+        self.status.setText(Graders.tr("… Reading the answers…"))
         self.summary.clear()
         try:
             try:
@@ -184,12 +185,12 @@ class RewardPreviewBox(QGroupBox):
                                            client=client, profile=profile, on_progress=self._progress)
         except asyncio.CancelledError:
             if self.scope.alive:
-                self.status.setText(tr("Stopped."))
+                self.status.setText(Graders.tr("Stopped."))
                 self._done()
             raise
         except (ProviderError, LookupError, ValueError) as exc:
             if self.scope.alive:
-                self.status.setText(tr("✖ {message}").format(message=str(exc)))
+                self.status.setText(Graders.tr("✖ {message}").format(message=str(exc)))
                 self._done()
             return
         if not self.scope.alive:

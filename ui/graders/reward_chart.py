@@ -6,7 +6,8 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from ui.graders.words import tr
+from ui.graders.words import Graders
+from ui.locale_format import decimal, number
 
 
 class RewardHistogram(QWidget):
@@ -18,7 +19,7 @@ class RewardHistogram(QWidget):
         self.setMouseTracking(True)
         self.setMinimumHeight(80)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setAccessibleName(tr("Spread of the rewards"))
+        self.setAccessibleName(Graders.tr("Spread of the rewards"))
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         return QSize(280, 88)
@@ -27,7 +28,7 @@ class RewardHistogram(QWidget):
         """Show the answers per bin (bin i holds scores from i/n to (i+1)/n; the last includes 1)."""
         self.counts = list(counts)
         total = sum(self.counts)
-        self.setAccessibleDescription(tr("{n} answers in {b} score bands from 0 to 1").format(
+        self.setAccessibleDescription(Graders.tr("{n} answers in {b} score bands from 0 to 1").format(
             n=total, b=len(self.counts)))
         self.update()
 
@@ -42,7 +43,7 @@ class RewardHistogram(QWidget):
         rect = self._plot()
         p.setPen(pal.color(QPalette.ColorRole.WindowText))
         if not any(self.counts):
-            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, tr("No rewards yet"))
+            p.drawText(rect, Qt.AlignmentFlag.AlignCenter, Graders.tr("No rewards yet"))
             return
         peak = max(self.counts)
         w = rect.width() / len(self.counts)
@@ -66,6 +67,6 @@ class RewardHistogram(QWidget):
             return
         n = len(self.counts)
         i = min(n - 1, int((event.position().x() - rect.left()) / (rect.width() / n)))
-        text = tr("{count} answers scored {low:.1f}–{high:.1f}").format(count=self.counts[i], low=i / n,
-                                                                         high=(i + 1) / n)
+        text = Graders.tr("{count} answers scored {low}–{high}").format(
+            count=number(self.counts[i]), low=decimal(i / n, 1), high=decimal((i + 1) / n, 1))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

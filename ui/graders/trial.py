@@ -27,7 +27,8 @@ from app.services.graders_api import RemoteRun, run_remote, validate_remote
 from app.services.provider_errors import ProviderError
 from ui.app_context import NotConnected
 from ui.graders.preview_panel import RewardPreviewBox, format_score
-from ui.graders.words import tr
+from ui.graders.words import Graders
+from ui.locale_format import decimal, number
 from ui.tasks import TaskScope
 from ui.widgets.labels import selectable_label
 
@@ -58,19 +59,19 @@ def _short(text: str) -> str:
 def example_summary(obj: Any) -> str:
     """The example as the grader sees it: the last question, then each field the grader may read."""
     if not isinstance(obj, dict):
-        return tr("This example is not a JSON object.")
+        return Graders.tr("This example is not a JSON object.")
     lines = []
     users = [m for m in obj.get("messages", []) if isinstance(m, dict) and m.get("role") == "user"]
     if users:
         content = users[-1].get("content")
-        lines.append(tr("Question: {text}").format(text=_short(content if isinstance(content, str)
+        lines.append(Graders.tr("Question: {text}").format(text=_short(content if isinstance(content, str)
                                                                 else json.dumps(content, ensure_ascii=False))))
     for key, value in obj.items():
         if key not in ("messages", "tools", "parallel_tool_calls"):
             shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             lines.append(f"item.{key}: {_short(shown)}")
     if len(lines) <= 1:
-        lines.append(tr("(no fields besides the conversation: {{item.…}} placeholders will be empty)"))
+        lines.append(Graders.tr("(no fields besides the conversation: {{item.…}} placeholders will be empty)"))
     return "\n".join(lines)
 
 
@@ -90,39 +91,40 @@ class GraderTrialPanel(QWidget):
         self.last_local: LocalScore | None = None
         self.last_remote: RemoteRun | None = None
         self.busy = False
-        title = QLabel(tr("Try the grader"))
+        title = QLabel(Graders.tr("Try the grader"))
         font = title.font()
         font.setBold(True)
         title.setFont(font)
         self.index = QSpinBox()
         self.index.setRange(1, 1)
-        self.index.setAccessibleName(tr("Example number"))
-        self.index.setToolTip(tr("Which example of the dataset to grade, numbered as in the Datasets view"))
+        self.index.setAccessibleName(Graders.tr("Example number"))
+        self.index.setToolTip(Graders.tr("Which example of the dataset to grade, numbered as in the Datasets view"))
         self.of_label = QLabel()
         self.example_text = QPlainTextEdit()
         self.example_text.setReadOnly(True)
-        self.example_text.setAccessibleName(tr("The example the grader reads"))
+        self.example_text.setAccessibleName(Graders.tr("The example the grader reads"))
         self.example_text.setFixedHeight(80)
         self.example_text.setTabChangesFocus(True)
         self.answer = QPlainTextEdit()
-        self.answer.setPlaceholderText(tr("Type or paste an answer the model might give…"))
-        self.answer.setAccessibleName(tr("Answer to grade"))
+        self.answer.setPlaceholderText(Graders.tr("Type or paste an answer the model might give…"))
+        self.answer.setAccessibleName(Graders.tr("Answer to grade"))
         self.answer.setTabChangesFocus(True)
         self.answer.setFixedHeight(72)
-        self.use_run_answer = QPushButton(tr("Use the batch run's answer"))
+        self.use_run_answer = QPushButton(Graders.tr("Use the batch run's answer"))
         self.use_run_answer.setAutoDefault(False)
-        self.use_run_answer.setToolTip(tr("Fill in the answer the model chosen below gave to this example"))
+        self.use_run_answer.setToolTip(Graders.tr("Fill in the answer the model chosen below gave to this example"))
         self.use_run_answer.clicked.connect(lambda: self.scope.spawn(self._fill_run_answer()))
-        self.score_button = QPushButton(tr("S&core here"))
+        self.score_button = QPushButton(Graders.tr("S&core here"))
         self.score_button.setAutoDefault(False)
         self.score_button.setShortcut(QKeySequence("Ctrl+Return"))
-        self.score_button.setToolTip(tr("Compute the score on this computer, offline (Ctrl+Return). Works for text "
-                                        "comparisons, most similarity measures and combinations of them."))
+        self.score_button.setToolTip(Graders.tr("Compute the score on this computer, offline (Ctrl+Return). Works "
+                                                "for text comparisons, most similarity measures and combinations of "
+                                                "them."))
         self.score_button.clicked.connect(self.score_here)
         self.remote_button = QPushButton()
         self.remote_button.setAutoDefault(False)
-        self.remote_button.setToolTip(tr("Check and run the grader on the provider: the only way to try model and "
-                                         "Python graders. A model grader uses a few tokens."))
+        self.remote_button.setToolTip(Graders.tr("Check and run the grader on the provider: the only way to try "
+                                                 "model and Python graders. A model grader uses a few tokens."))
         self.remote_button.clicked.connect(self.try_remote)
         self.result_title = selectable_label(wrap=True)
         big = self.result_title.font()
@@ -132,12 +134,12 @@ class GraderTrialPanel(QWidget):
         self.result_text = selectable_label()
         self.preview = RewardPreviewBox(ctx, self.scope)
         example_row = QHBoxLayout()
-        label = QLabel(tr("Exampl&e:"))
+        label = QLabel(Graders.tr("Exampl&e:"))
         label.setBuddy(self.index)
         example_row.addWidget(label)
         example_row.addWidget(self.index)
         example_row.addWidget(self.of_label, 1)
-        answer_label = QLabel(tr("Ans&wer:"))
+        answer_label = QLabel(Graders.tr("Ans&wer:"))
         answer_label.setBuddy(self.answer)
         answer_row = QHBoxLayout()
         answer_row.addWidget(answer_label, 1)
@@ -179,9 +181,9 @@ class GraderTrialPanel(QWidget):
         self.index.blockSignals(False)
         self.index.setEnabled(dataset_id is not None)
         if dataset_id is None:
-            self.of_label.setText(tr("no dataset chosen"))
-            self.example_text.setPlainText(tr("Choose a dataset above: the grader then reads its examples. Without "
-                                              "one, {{item.…}} placeholders are empty."))
+            self.of_label.setText(Graders.tr("no dataset chosen"))
+            self.example_text.setPlainText(Graders.tr("Choose a dataset above: the grader then reads its examples. "
+                                                      "Without one, {{item.…}} placeholders are empty."))
         if self.ctx is not None and self.ctx.project is not None:
             if dataset_id is not None:
                 self._load_example()
@@ -199,11 +201,11 @@ class GraderTrialPanel(QWidget):
         self.index.blockSignals(True)
         self.index.setRange(1, max(1, count))
         self.index.blockSignals(False)
-        self.of_label.setText(tr("of {n}").format(n=f"{count:,}"))
+        self.of_label.setText(Graders.tr("of {n}").format(n=number(count)))
         self.example_id = example_id
         self.item = obj if isinstance(obj, dict) else {}
         self.example_text.setPlainText(example_summary(obj) if example_id is not None
-                                       else tr("This dataset has no examples yet."))
+                                       else Graders.tr("This dataset has no examples yet."))
         self._update_buttons()
 
     async def _fill_run_answer(self) -> None:
@@ -214,14 +216,16 @@ class GraderTrialPanel(QWidget):
         if not self.scope.alive:
             return
         if text is None:
-            self._show(tr("ℹ No answer"), tr("That model has no answer to this example in the batch run."))
+            self._show(Graders.tr("ℹ No answer"),
+                       Graders.tr("That model has no answer to this example in the batch run."))
         else:
             self.answer.setPlainText(text)
 
     def _update_buttons(self) -> None:
         profile = self.ctx.active_profile() if self.ctx is not None else None
-        self.remote_button.setText(tr("Try &on “{name}”").format(name=profile.name.replace("&", "&&")) if profile
-                                   else tr("Try &on a connection"))
+        self.remote_button.setText(Graders.tr("Try &on “{name}”").format(name=profile.name.replace("&",
+                                                                                                   "&&")) if profile
+                                   else Graders.tr("Try &on a connection"))
         self.score_button.setEnabled(not self.busy)
         self.remote_button.setEnabled(not self.busy)
         self.use_run_answer.setEnabled(self.example_id is not None and self.preview.target() is not None)
@@ -245,24 +249,27 @@ class GraderTrialPanel(QWidget):
             score = await run_blocking(score_locally, grader, item, answer)
         except Exception as exc:  # noqa: BLE001 - a broken grader is shown, not raised
             if self.scope.alive:
-                self._show(tr("✖ Could not score here"), tr("The grader could not be computed: {error}. Look at the "
+                self._show(Graders.tr("✖ Could not score here"),
+                           Graders.tr("The grader could not be computed: {error}. Look at the "
                                                              "checks under the editor.").format(error=exc))
             return
         if not self.scope.alive:
             return
         self.last_local = score
         if score.score is None:
-            self._show(tr("ℹ Not computed here"), tr("{note} Use “Try on …” to score it on the provider.").format(
+            self._show(Graders.tr("ℹ Not computed here"),
+                       Graders.tr("{note} Use “Try on …” to score it on the provider.").format(
                 note=score.note.strip()))
             return
         lines = [self._subs_line(score.sub_scores)] if score.sub_scores else []
         if score.note:
             lines.append(score.note)
-        self._show(tr("Score: {score}").format(score=format_score(score.score)), "\n".join(lines))
+        self._show(Graders.tr("Score: {score}").format(score=format_score(score.score)), "\n".join(lines))
 
     @staticmethod
     def _subs_line(subs: dict[str, float]) -> str:
-        return tr("Sub-scores: {list}").format(list=" · ".join(f"{k} {format_score(v)}" for k, v in subs.items()))
+        return Graders.tr("Sub-scores: {list}").format(list=" · ".join(f"{k} {format_score(v)}" for k,
+                                                                       v in subs.items()))
 
     # --- on the connection -----------------------------------------------------------------------
     def try_remote(self) -> None:
@@ -282,36 +289,36 @@ class GraderTrialPanel(QWidget):
                 self._update_buttons()
 
     async def _remote(self, grader: dict[str, Any], item: dict[str, Any], answer: str) -> None:
-        self._show(tr("… Checking the grader on the connection…"))
+        self._show(Graders.tr("… Checking the grader on the connection…"))
         try:
             client, profile = await self.ctx.client_for()
             check = await validate_remote(client, profile, grader)
             if not self.scope.alive:
                 return
             if not check.ok:
-                self._show(tr("✖ Not accepted"), check.message)
+                self._show(Graders.tr("✖ Not accepted"), check.message)
                 return
-            self._show(tr("… Running the grader on the connection…"), check.message)
+            self._show(Graders.tr("… Running the grader on the connection…"), check.message)
             run = await run_remote(client, profile, grader, item, answer)
         except (NotConnected, ProviderError) as exc:
             if self.scope.alive:
-                self._show(tr("✖ Could not try the grader"), str(exc))
+                self._show(Graders.tr("✖ Could not try the grader"), str(exc))
             return
         if not self.scope.alive:
             return
         self.last_remote = run
-        title = (tr("Score: {score}").format(score=format_score(run.reward)) if run.reward is not None
-                 else tr("✖ No score came back"))
+        title = (Graders.tr("Score: {score}").format(score=format_score(run.reward)) if run.reward is not None
+                 else Graders.tr("✖ No score came back"))
         lines = [check.message]
         if run.sub_rewards:
             lines.append(self._subs_line(run.sub_rewards))
-        lines.extend(tr("✖ {error}").format(error=e) for e in run.errors)
+        lines.extend(Graders.tr("✖ {error}").format(error=e) for e in run.errors)
         facts = []
         if run.execution_time is not None:
-            facts.append(tr("took {s:.1f} s").format(s=run.execution_time))
+            facts.append(Graders.tr("took {s} s").format(s=decimal(run.execution_time, 1)))
         tokens = (run.token_usage or {}).get("total_tokens")
         if isinstance(tokens, int | float) and tokens:
-            facts.append(tr("{n} tokens used by the grading model").format(n=f"{int(tokens):,}"))
+            facts.append(Graders.tr("{n} tokens used by the grading model").format(n=number(int(tokens))))
         if facts:
             lines.append(" · ".join(facts))
         self._show(title, "\n".join(lines))

@@ -13,6 +13,8 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
+from ui.locale_format import number, significant
+
 _STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
 
@@ -66,7 +68,8 @@ class LineChartWidget(QWidget):
         """Show these curves (series without points are left out)."""
         self.series = [s for s in series if s.points]
         self.setAccessibleDescription(
-            "; ".join(f"{s.label}: {len(s.points)} points, last {s.points[-1][1]:.4g}" for s in self.series)
+            "; ".join(self.tr("{label}: {n} points, last {value}").format(
+                label=s.label, n=number(len(s.points)), value=significant(s.points[-1][1])) for s in self.series)
         )
         self.update()
 
@@ -112,7 +115,7 @@ class LineChartWidget(QWidget):
             return
         y0, y1 = yticks[0], yticks[-1]
         x0, x1 = xticks[0], xticks[-1]
-        labels = [f"{t:.4g}" for t in yticks]
+        labels = [significant(t) for t in yticks]
         left = 8 + lh + 4 + max(fm.horizontalAdvance(t) for t in labels) + 6
         bottom = self.height() - (2 * lh + 8)
         right = self.width() - 12

@@ -27,8 +27,10 @@ from PySide6.QtWidgets import (
 from app.formats.prices import PriceTable, estimate_cost
 from app.store.job_progress_repo import JobCheckpoint, JobEvent
 from app.store.jobs_repo import TERMINAL_STATUSES, JobRow
+from ui.cost_text import cost_explanation
 from ui.jobs.chart import LineChartWidget, Series
 from ui.jobs.jobs_model import format_time, method_word, status_icon, status_word
+from ui.locale_format import money_usd, number, significant
 
 SP = QStyle.StandardPixmap
 _LEVEL_ICONS = {"info": SP.SP_MessageBoxInformation, "warn": SP.SP_MessageBoxWarning,
@@ -48,7 +50,7 @@ class JobDetail:
 
 
 def _value(v: Any) -> str:
-    return f"{v:.4g}" if isinstance(v, float) else str(v)
+    return significant(v) if isinstance(v, float) else str(v)
 
 
 def timeline_entries(job: JobRow) -> list[tuple[str, int | None]]:
@@ -61,10 +63,6 @@ def timeline_entries(job: JobRow) -> list[tuple[str, int | None]]:
             at = job.finished_at
         out.append((status, at))
     return out
-
-
-def _money(usd: float) -> str:
-    return f"${usd:,.2f}"
 
 
 class JobDetailWidget(QWidget):
@@ -214,7 +212,7 @@ class JobDetailWidget(QWidget):
             "created": format_time(job.created_at) if job else "",
             "finished": format_time(job.finished_at) if job else "",
             "estimate": format_time(job.estimated_finish) if job and job.active else "",
-            "tokens": f"{job.trained_tokens:,}" if job and job.trained_tokens is not None else "",
+            "tokens": number(job.trained_tokens) if job and job.trained_tokens is not None else "",
         }
         for key, text in values.items():
             self.fields[key].setText(text or "—")
@@ -328,18 +326,18 @@ class JobDetailWidget(QWidget):
         if job.method == "reinforcement" or (row is not None and row.unit == "hour"):
             text = self.tr("Cost: billed by the hour of training, not by tokens")
             if row is not None and row.unit == "hour":
-                text += self.tr(" (%1 per hour, price of %2)").replace("%1", _money(row.training)).replace(
+                text += self.tr(" (%1 per hour, price of %2)").replace("%1", money_usd(row.training)).replace(
                     "%2", row.date)
         elif estimate.usd is not None and row is not None:
             self.cost_usd = estimate.usd
             template = (self.tr("Cost: about %1 (price of %2)") if estimate.usd >= 0.01 or estimate.usd == 0
                         else self.tr("Cost: less than %1 (price of %2)"))
-            text = template.replace("%1", _money(max(estimate.usd, 0.01) if estimate.usd else 0.0)).replace(
+            text = template.replace("%1", money_usd(max(estimate.usd, 0.01) if estimate.usd else 0.0)).replace(
                 "%2", row.date)
         else:
             text = self.tr("Cost: not known (no training price for this base model)")
         self.cost_label.setText(text)
-        self.cost_label.setToolTip(estimate.explanation)
+        self.cost_label.setToolTip(cost_explanation(estimate, job.base_model))
         self.cost_label.show()
 
     def _fill_timeline(self, job: JobRow | None) -> None:

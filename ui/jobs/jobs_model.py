@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QDateTime, QLocale, QModelIndex, QObject, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, Qt
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QStyle
 
 from app.store.jobs_repo import JobRow
+from ui.i18n import TranslationContext
+from ui.locale_format import date_time, number
 
 SP = QStyle.StandardPixmap
 _STATUS_ICONS = {
@@ -22,23 +24,22 @@ _STATUS_ICONS = {
 }
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Jobs", text)
+Jobs = TranslationContext("Jobs")
 
 
 def status_word(status: str | None) -> str:
     """The status in plain words (an unknown status is shown as it came)."""
     words = {
-        "succeeded": _tr("succeeded"),
-        "failed": _tr("failed"),
-        "cancelled": _tr("cancelled"),
-        "running": _tr("running"),
-        "queued": _tr("queued"),
-        "validating_files": _tr("validating files"),
-        "paused": _tr("paused"),
+        "succeeded": Jobs.tr("succeeded"),
+        "failed": Jobs.tr("failed"),
+        "cancelled": Jobs.tr("cancelled"),
+        "running": Jobs.tr("running"),
+        "queued": Jobs.tr("queued"),
+        "validating_files": Jobs.tr("validating files"),
+        "paused": Jobs.tr("paused"),
     }
     if not status:
-        return _tr("unknown")
+        return Jobs.tr("unknown")
     return words.get(status, status.replace("_", " "))
 
 
@@ -52,12 +53,13 @@ def format_time(seconds: int | None) -> str:
     """A Unix time as a short local date and time ("" if unknown)."""
     if not seconds:
         return ""
-    return QLocale().toString(QDateTime.fromSecsSinceEpoch(int(seconds)), QLocale.FormatType.ShortFormat)
+    return date_time(int(seconds))
 
 
 def method_word(method: str | None) -> str:
     """The training method in plain words."""
-    words = {"supervised": _tr("supervised"), "dpo": _tr("preference (DPO)"), "reinforcement": _tr("reinforcement")}
+    words = {"supervised": Jobs.tr("supervised"), "dpo": Jobs.tr("preference (DPO)"),
+             "reinforcement": Jobs.tr("reinforcement")}
     return words.get(method or "", method or "")
 
 
@@ -126,5 +128,5 @@ class JobsTableModel(QAbstractTableModel):
         if col == self.FINISHED:
             return format_time(row.finished_at)
         if col == self.TOKENS:
-            return f"{row.trained_tokens:,}" if row.trained_tokens is not None else ""
+            return number(row.trained_tokens) if row.trained_tokens is not None else ""
         return ""

@@ -6,6 +6,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QStyle, QVBoxLayout, QWidget
 
 from app.services.jobs import LaunchPlan
+from ui.cost_text import cost_amount, cost_explanation
+from ui.locale_format import number
 from ui.widgets.labels import selectable_label
 
 MAX_WARNINGS_SHOWN = 50
@@ -41,19 +43,19 @@ class LaunchSummaryWidget(QWidget):
     def show_plan(self, plan: LaunchPlan, what: str) -> None:
         """Show ``plan``; ``what`` says in one sentence what would be trained, on what, through what."""
         self.confirm_what.setText(what)
-        parts = [self.tr("%1 examples").replace("%1", f"{plan.examples:,}"),
-                 self.tr("%1 billable tokens").replace("%1", f"{plan.billable_tokens:,}")]
+        parts = [self.tr("%1 examples").replace("%1", number(plan.examples)),
+                 self.tr("%1 billable tokens").replace("%1", number(plan.billable_tokens))]
         if plan.epochs:
             parts.append(self.tr("%1 epochs").replace("%1", str(plan.epochs)))
         cost = plan.cost
         if cost is not None and cost.usd is not None and cost.row is not None:
-            parts.append(self.tr("about $%1 (%2, price of %3)").replace("%1", f"{cost.usd:,.2f}")
+            parts.append(self.tr("about %1 (%2, price of %3)").replace("%1", cost_amount(cost.usd))
                          .replace("%2", cost.row.model).replace("%3", cost.row.date))
         self.summary.setText("<b>" + " · ".join(parts) + "</b>")
         if cost is not None and cost.usd is not None:
             self.cost_note.setText(self.tr("An estimate: the final bill uses the tokens the job reports."))
         else:
-            self.cost_note.setText(cost.explanation if cost is not None else "")
+            self.cost_note.setText(cost_explanation(cost) if cost is not None else "")
         style = self.style()
         err = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxCritical)
         warn = style.standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)

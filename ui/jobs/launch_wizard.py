@@ -36,6 +36,7 @@ from ui.app_context import AppContext
 from ui.jobs.launch_summary import LaunchSummaryWidget
 from ui.jobs.model_choice import ModelChoiceWidget
 from ui.jobs.training_settings import TrainingSettingsWidget
+from ui.locale_format import number
 from ui.tasks import TaskScope
 from ui.widgets.labels import selectable_label
 
@@ -312,9 +313,9 @@ class LaunchWizard(QDialog):
         for info in infos:
             if info.kind is not self.kind:
                 continue
-            text = self.tr("%1 — %2 examples").replace("%1", info.name).replace("%2", f"{info.examples:,}")
+            text = self.tr("%1 — %2 examples").replace("%1", info.name).replace("%2", number(info.examples))
             if info.errors:
-                text += self.tr(" (⚠ %1 with errors)").replace("%1", f"{info.errors:,}")
+                text += self.tr(" (⚠ %1 with errors)").replace("%1", number(info.errors))
             self.dataset_names[info.id] = info.name
             self.dataset_combo.addItem(text, info.id)
             self.validation_combo.addItem(text, info.id)

@@ -13,6 +13,7 @@ from app.services import batch_runs
 from app.store import annotation_repo, batch_repo
 from app.store.batch_repo import RunInfo
 from ui.app_context import AppContext
+from ui.locale_format import number
 from ui.tasks import TaskScope
 
 
@@ -178,7 +179,7 @@ class BatchJudgementWidget(QGroupBox):
             return
         if not self.tasks.alive:
             return
-        self.sent_text = self.tr("Sent {n} comparison(s) to the queue “{name}”.").format(n=f"{added:,}", name=name)
+        self.sent_text = self.tr("Sent {n} comparison(s) to the queue “{name}”.").format(n=number(added), name=name)
         self.sent.emit(self.sent_text)
         await self.refresh(run_id)
         if self.tasks.alive:

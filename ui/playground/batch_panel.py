@@ -10,7 +10,6 @@ the progress of the chosen one, its results table and the human judgement.
 from __future__ import annotations
 
 import asyncio
-import datetime as dt
 from typing import Any
 
 import sqlite_utils
@@ -36,6 +35,7 @@ from app.services import batch_runs
 from app.store import batch_repo, datasets_repo
 from app.store.batch_repo import BatchProgress, BatchTarget, ResultRow, RunInfo
 from ui.app_context import AppContext, NotConnected
+from ui.locale_format import date_time, number
 from ui.playground.batch_judgement import BatchJudgementWidget
 from ui.playground.batch_results_model import BatchResultsTableModel
 from ui.playground.batch_setup import BatchSetupWidget
@@ -169,10 +169,7 @@ class BatchRunPanel(QWidget):
     def _run_title(self, r: RunInfo) -> str:
         status = {"new": self.tr("not started"), "running": self.tr("running"), "stopped": self.tr("stopped"),
                   "done": self.tr("finished")}.get(r.status, r.status)
-        try:  # stored in UTC; shown in the user's time
-            created = dt.datetime.fromisoformat(r.created_at).astimezone().strftime("%Y-%m-%d %H:%M")
-        except ValueError:
-            created = r.created_at
+        created = date_time(r.created_at)  # stored in UTC; shown in the user's time
         return self.tr("{name} — {status}, {created}").format(name=r.name, status=status, created=created)
 
     async def show_run(self, run_id: int | None) -> None:
@@ -188,7 +185,7 @@ class BatchRunPanel(QWidget):
         self.model.set_rows([t.label for t in info.targets], rows)
         if columns != self.model.columnCount():
             self.fit_columns()
-        self.results_note.setText(self.tr("Showing the first {n} examples.").format(n=f"{RESULT_ROWS:,}")
+        self.results_note.setText(self.tr("Showing the first {n} examples.").format(n=number(RESULT_ROWS))
                                   if len(rows) >= RESULT_ROWS else "")
         if self.running_id != info.id:
             self.show_progress(BatchProgress(info.total, info.done, info.failed))
@@ -213,7 +210,7 @@ class BatchRunPanel(QWidget):
         self.progress.setRange(0, max(p.total, 1))
         self.progress.setValue(min(p.done + p.failed, p.total))
         self.progress_label.setText(self.tr("{done} of {total} calls answered · {failed} failed").format(
-            done=f"{p.done:,}", total=f"{p.total:,}", failed=f"{p.failed:,}"))
+            done=number(p.done), total=number(p.total), failed=number(p.failed)))
 
     def _update_buttons(self) -> None:
         running = self.running_id is not None

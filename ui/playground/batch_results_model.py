@@ -9,6 +9,7 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
 from app.store.batch_repo import ResultRow, TargetResult
+from ui.locale_format import call_cost, decimal, number
 
 TOOLTIP_CHARS = 2000
 CELL_CHARS = 300
@@ -127,10 +128,10 @@ class BatchResultsTableModel(QAbstractTableModel):
     def _stats_line(self, result: TargetResult) -> str:
         parts = []
         if result.total_ms is not None:
-            parts.append(self.tr("{s:.1f} s").format(s=result.total_ms / 1000))
+            parts.append(self.tr("{s} s").format(s=decimal(result.total_ms / 1000, 1)))
         if result.prompt_tokens is not None and result.completion_tokens is not None:
-            parts.append(self.tr("{i} → {o} tokens").format(i=f"{result.prompt_tokens:,}",
-                                                             o=f"{result.completion_tokens:,}"))
+            parts.append(self.tr("{i} → {o} tokens").format(i=number(result.prompt_tokens),
+                                                             o=number(result.completion_tokens)))
         if result.cost_usd is not None:
-            parts.append(f"${result.cost_usd:.4f}")
+            parts.append(call_cost(result.cost_usd))
         return "\n\n" + " · ".join(parts) if parts else ""

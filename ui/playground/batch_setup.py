@@ -25,6 +25,8 @@ from app.formats.chat_models import chat_cost
 from app.store.batch_repo import BatchTarget
 from app.store.datasets_repo import DatasetInfo
 from ui.app_context import AppContext
+from ui.cost_text import cost_amount
+from ui.locale_format import number
 from ui.tasks import TaskScope
 
 
@@ -111,7 +113,7 @@ class BatchSetupWidget(QGroupBox):
         self.dataset_combo.blockSignals(True)
         self.dataset_combo.clear()
         for d in infos:
-            self.dataset_combo.addItem(self.tr("{name} ({n} examples)").format(name=d.name, n=f"{d.examples:,}"),
+            self.dataset_combo.addItem(self.tr("{name} ({n} examples)").format(name=d.name, n=number(d.examples)),
                                        d.id)
         self.dataset_combo.setCurrentIndex(max(0, self.dataset_combo.findData(current)))
         self.dataset_combo.blockSignals(False)
@@ -195,10 +197,10 @@ class BatchSetupWidget(QGroupBox):
             self.plan_label.setText(self.tr("This part of the dataset has no examples; choose another split."))
             return
         text = self.tr("About {calls} calls ({n} examples × {m} models).").format(
-            calls=f"{n * len(targets):,}", n=f"{n:,}", m=len(targets))
+            calls=number(n * len(targets)), n=number(n), m=len(targets))
         table = self.ctx.price_table()
         costs = [chat_cost(t.base_model or t.model, prompt, answer, table) for t in targets]
         if targets and all(c is not None for c in costs):
-            text += " " + self.tr("About ${cost:.2f} if the answers are as long as the dataset's own.").format(
-                cost=sum(c or 0.0 for c in costs))
+            text += " " + self.tr("About {cost} if the answers are as long as the dataset's own.").format(
+                cost=cost_amount(sum(c or 0.0 for c in costs)))
         self.plan_label.setText(text)

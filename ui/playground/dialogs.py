@@ -13,12 +13,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QVBoxLayout
 
 from app.store.batch_repo import BatchTarget
+from ui.i18n import TranslationContext
 
 if TYPE_CHECKING:
     from ui.playground.batch_panel import BatchRunPanel
     from ui.playground.save_example_dialog import SaveExampleDialog
     from ui.playground.send_pair_dialog import SendPairDialog
     from ui.playground.view import PlaygroundView
+
+
+Playground = TranslationContext("Playground")  # texts of module-level code (ui.i18n)
 
 
 class DialogHost:
@@ -39,11 +43,12 @@ class DialogHost:
         turn = len(session.turns) - 1
         answer = session.turns[turn].answers[pane] if turn >= 0 else None
         if view.streams.is_running(pane) or answer is None or not answer.text or answer.error:
-            view.show_info("⚠ " + view.tr("%1 has no finished answer to save yet.").replace("%1", view.label_of(pane)))
+            view.show_info("⚠ " + Playground.tr("%1 has no finished answer to save yet.").replace("%1",
+                                                                                                  view.label_of(pane)))
             return None
         dlg = SaveExampleDialog(view.ctx, session.messages_for(pane, turn), answer.text, view)
         dlg.example_saved.connect(
-            lambda _ds, _ex: view.show_info("✔ " + view.tr("Saved as a training example.")))
+            lambda _ds, _ex: view.show_info("✔ " + Playground.tr("Saved as a training example.")))
         self.save_dialog = dlg
         dlg.open()
         return dlg
@@ -55,7 +60,7 @@ class DialogHost:
         view, session = self.view, self.view.session
         panes = view.last_answers()
         if len(panes) < 2 or view.streams.running:
-            view.show_info("⚠ " + view.tr("Send pair needs two finished answers to your last message."))
+            view.show_info("⚠ " + Playground.tr("Send pair needs two finished answers to your last message."))
             return None
         turn = len(session.turns) - 1
         answers = [
@@ -93,7 +98,7 @@ class DialogHost:
         view = self.view
         if self.batch_dialog is None:
             dlg = QDialog(view)
-            dlg.setWindowTitle(view.tr("Batch runs"))
+            dlg.setWindowTitle(Playground.tr("Batch runs"))
             dlg.setWindowModality(Qt.WindowModality.NonModal)
             self.batch_panel = BatchRunPanel(view.ctx, dlg)
             lay = QVBoxLayout(dlg)

@@ -9,12 +9,16 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QToolBar, QVBoxLayout, QWidget
 
+from ui.i18n import TranslationContext
 from ui.playground.conversation import MessageBarWidget, SystemPromptWidget
 from ui.playground.params_editor import ParamsEditorWidget
 from ui.playground.session_list import SessionListWidget
 
 if TYPE_CHECKING:
     from ui.playground.view import PlaygroundView
+
+
+Playground = TranslationContext("Playground")  # texts of module-level code (ui.i18n)
 
 
 def _action(view: PlaygroundView, text: str, slot: Any, shortcut: str | None = None, tip: str = "",
@@ -34,29 +38,29 @@ def _action(view: PlaygroundView, text: str, slot: Any, shortcut: str | None = N
 
 def build_view(view: PlaygroundView) -> None:
     """Make the view's actions, toolbar, panels and splitters (the panes come with the session)."""
-    tr = view.tr
     a = functools.partial(_action, view)
-    view.history_action = a(tr("&History"), view.show_history, "Ctrl+H",
-                            tr("Show the saved sessions"), checkable=True)
-    view.new_action = a(tr("&New session"), view.new_session, "Ctrl+N",
-                        tr("Start an empty conversation with the same models"))
-    view.add_action = a(tr("&Add pane"), view.add_pane, None, tr("Compare one more model (up to four)"))
-    view.blind_action = a(tr("&Blind mode"), view.set_blind, "Ctrl+B",
-                          tr("Hide the model names and shuffle the panes"), checkable=True)
-    view.reveal_action = a(tr("&Reveal"), view.reveal, "Ctrl+Shift+B",
-                           tr("Show which model wrote which answer"))
-    view.shared_action = a(tr("&Shared parameters"), view.set_shared_params, None,
-                           tr("Use the same parameters for every pane"), checkable=True)
-    view.pair_action = a(tr("Send &pair…"), lambda: view.dialogs.send_pair(), "Ctrl+Shift+P",
-                         tr("Send two answers to the annotator, or as a preference pair"))
-    view.batch_action = a(tr("Batch r&un…"), lambda: view.dialogs.open_batch(), None,
-                          tr("Run a whole dataset through these models"))
-    view.stop_action = a(tr("Stop all"), view.stop_all, "Esc", tr("Stop every answer"))
-    view.send_action = a(tr("Send"), view.send, "Ctrl+Return", tr("Ask every pane's model"))
+    view.history_action = a(Playground.tr("&History"), view.show_history, "Ctrl+H",
+                            Playground.tr("Show the saved sessions"), checkable=True)
+    view.new_action = a(Playground.tr("&New session"), view.new_session, "Ctrl+N",
+                        Playground.tr("Start an empty conversation with the same models"))
+    view.add_action = a(Playground.tr("&Add pane"), view.add_pane, None,
+                        Playground.tr("Compare one more model (up to four)"))
+    view.blind_action = a(Playground.tr("&Blind mode"), view.set_blind, "Ctrl+B",
+                          Playground.tr("Hide the model names and shuffle the panes"), checkable=True)
+    view.reveal_action = a(Playground.tr("&Reveal"), view.reveal, "Ctrl+Shift+B",
+                           Playground.tr("Show which model wrote which answer"))
+    view.shared_action = a(Playground.tr("&Shared parameters"), view.set_shared_params, None,
+                           Playground.tr("Use the same parameters for every pane"), checkable=True)
+    view.pair_action = a(Playground.tr("Send &pair…"), lambda: view.dialogs.send_pair(), "Ctrl+Shift+P",
+                         Playground.tr("Send two answers to the annotator, or as a preference pair"))
+    view.batch_action = a(Playground.tr("Batch r&un…"), lambda: view.dialogs.open_batch(), None,
+                          Playground.tr("Run a whole dataset through these models"))
+    view.stop_action = a(Playground.tr("Stop all"), view.stop_all, "Esc", Playground.tr("Stop every answer"))
+    view.send_action = a(Playground.tr("Send"), view.send, "Ctrl+Return", Playground.tr("Ask every pane's model"))
     view.send_action.setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
-    view.save_action = a(tr("Save as example…"), lambda: view.dialogs.save_example(view.current), "Ctrl+S",
-                         tr("Save the selected pane's answer as a training example"))
-    view.toolbar = QToolBar(tr("Playground"))
+    view.save_action = a(Playground.tr("Save as example…"), lambda: view.dialogs.save_example(view.current), "Ctrl+S",
+                         Playground.tr("Save the selected pane's answer as a training example"))
+    view.toolbar = QToolBar(Playground.tr("Playground"))
     view.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     for act in (view.history_action, view.new_action, None, view.add_action, None, view.blind_action,
                 view.reveal_action, view.shared_action, None, view.pair_action, view.batch_action, None,
@@ -66,7 +70,7 @@ def build_view(view: PlaygroundView) -> None:
         else:
             view.toolbar.addAction(act)
 
-    view.no_connection = QLabel(tr(
+    view.no_connection = QLabel(Playground.tr(
         "⚠ There is no connection yet, so no model can answer. Add one in Settings → Connections (Ctrl+,); "
         "the Playground keeps your sessions meanwhile."))
     view.no_connection.setWordWrap(True)
@@ -81,7 +85,7 @@ def build_view(view: PlaygroundView) -> None:
     shared_row = QWidget()
     row = QHBoxLayout(shared_row)
     row.setContentsMargins(4, 0, 4, 0)
-    row.addWidget(QLabel(tr("<b>Every pane:</b>")))
+    row.addWidget(QLabel(Playground.tr("<b>Every pane:</b>")))
     row.addWidget(view.shared_params, 1)
     view.shared_row = shared_row
     view.system = SystemPromptWidget()

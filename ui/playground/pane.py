@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 from app.models.chat import ChatParams, ChatStats
 from app.services.playground_session import Answer, PaneConfig
 from ui.app_context import AppContext
+from ui.locale_format import call_cost, decimal, number
 from ui.playground.model_picker import ModelCatalog, ModelPickerWidget
 from ui.playground.params_editor import ParamsEditorWidget, params_summary
 from ui.tasks import TaskScope
@@ -294,7 +295,7 @@ class AnswerPaneWidget(QFrame):
         self._update_visibility()
 
     def _update_params_button(self) -> None:
-        summary = params_summary(self.params.params(), self.tr)
+        summary = params_summary(self.params.params())
         self.params_button.setText(self.tr("Parameters: %1").replace("%1", summary))
         self.params_button.setToolTip(self.tr("This pane's own parameters: %1").replace("%1", summary))
 
@@ -333,7 +334,8 @@ class AnswerPaneWidget(QFrame):
         """A piece of the answer arrived."""
         self.transcript.append(piece)
         if first_token_s is not None:
-            self.status.setText("▶ " + self.tr("Answering… first token in %1 s").replace("%1", f"{first_token_s:.2f}"))
+            self.status.setText("▶ " + self.tr("Answering… first token in %1 s").replace("%1", decimal(first_token_s,
+                                                                                                       2)))
 
     def set_waiting(self, note: str) -> None:
         """A note while the pane waits (e.g. "The model is not ready yet; trying again…")."""
@@ -354,7 +356,7 @@ class AnswerPaneWidget(QFrame):
     def stats_text(self, answer: Answer) -> str:
         """How the answer went, in one line with units."""
         s: ChatStats = answer.stats
-        total = f"{s.total_s:.1f}" if s.total_s is not None else "?"
+        total = decimal(s.total_s, 1) if s.total_s is not None else "?"
         if answer.error:
             head = "✖ " + self.tr("Failed after %1 s").replace("%1", total)
         elif answer.stopped:
@@ -363,17 +365,16 @@ class AnswerPaneWidget(QFrame):
             head = "✔ " + self.tr("Done in %1 s").replace("%1", total)
         parts = [head]
         if s.first_token_s is not None:
-            parts.append(self.tr("first token %1 s").replace("%1", f"{s.first_token_s:.2f}"))
+            parts.append(self.tr("first token %1 s").replace("%1", decimal(s.first_token_s, 2)))
         if s.prompt_tokens is not None or s.completion_tokens is not None:
             approx = "≈" if s.tokens_estimated else ""
             parts.append(self.tr("%1 in / %2 out tokens")
-                         .replace("%1", f"{approx}{s.prompt_tokens or 0:,}")
-                         .replace("%2", f"{approx}{s.completion_tokens or 0:,}"))
+                         .replace("%1", approx + number(s.prompt_tokens or 0))
+                         .replace("%2", approx + number(s.completion_tokens or 0)))
         if self._hidden:
             parts.append(self.tr("cost shown after Reveal"))
         elif s.cost_usd is not None:
-            parts.append("<$0.0001" if s.cost_usd < 0.0001 else f"${s.cost_usd:.4f}" if s.cost_usd < 1
-                         else f"${s.cost_usd:,.2f}")
+            parts.append(call_cost(s.cost_usd))
         elif s.prompt_tokens is not None:
             parts.append(self.tr("no price known"))
         if s.finish_reason == "length":

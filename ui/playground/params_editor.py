@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from app.formats.chat_models import rejected_params
 from app.models.chat import REASONING_EFFORTS, ChatParams
+from ui.locale_format import number, significant
 
 SEED_MAX = 2**31 - 1
 MAX_TOKENS_LIMIT = 200_000
@@ -163,17 +164,19 @@ class ParamsEditorWidget(QWidget):
             self.params_edited.emit(self.params())
 
 
-def params_summary(params: ChatParams, tr=lambda s: s) -> str:  # noqa: ANN001 - a translate function
+def params_summary(params: ChatParams) -> str:
     """A one-line summary such as "temperature 0.7 · max 500 tokens" ("model defaults" when empty)."""
     parts = []
     if params.temperature is not None:
-        parts.append(tr("temperature %1").replace("%1", f"{params.temperature:g}"))
+        parts.append(ParamsEditorWidget.tr("temperature %1").replace("%1", significant(params.temperature)))
     if params.top_p is not None:
-        parts.append(tr("Top P %1").replace("%1", f"{params.top_p:g}"))
+        parts.append(ParamsEditorWidget.tr("Top P %1").replace("%1", significant(params.top_p)))
     if params.max_completion_tokens is not None:
-        parts.append(tr("max %1 tokens").replace("%1", f"{params.max_completion_tokens:,}"))
+        parts.append(ParamsEditorWidget.tr("max %1 tokens").replace("%1", number(params.max_completion_tokens)))
     if params.seed is not None:
-        parts.append(tr("seed %1").replace("%1", str(params.seed)))
+        parts.append(ParamsEditorWidget.tr("seed %1").replace("%1", str(params.seed)))
     if params.reasoning_effort:
-        parts.append(tr("%1 reasoning").replace("%1", params.reasoning_effort))
-    return " · ".join(parts) if parts else tr("model defaults")
+        efforts = {"low": ParamsEditorWidget.tr("low reasoning"), "medium": ParamsEditorWidget.tr("medium reasoning"),
+                   "high": ParamsEditorWidget.tr("high reasoning")}
+        parts.append(efforts.get(params.reasoning_effort, params.reasoning_effort))
+    return " · ".join(parts) if parts else ParamsEditorWidget.tr("model defaults")

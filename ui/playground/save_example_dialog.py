@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 import sqlite_utils
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,13 +29,14 @@ from app.services import playground_data
 from app.store import datasets_repo
 from app.store.datasets_repo import DatasetInfo
 from ui.app_context import AppContext
+from ui.i18n import TranslationContext
+from ui.locale_format import number
 from ui.tasks import TaskScope
 
 NEW_DATASET = -1  # the combo's data for "New dataset…"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Playground", text)
+Playground = TranslationContext("Playground")
 
 
 def message_text(message: dict[str, Any]) -> str:
@@ -49,19 +50,19 @@ def message_text(message: dict[str, Any]) -> str:
             if isinstance(p, dict) and isinstance(p.get("text"), str):
                 parts.append(p["text"])
             elif isinstance(p, dict) and p.get("type") == "image_url":
-                parts.append(_tr("[image]"))
+                parts.append(Playground.tr("[image]"))
         text = " ".join(parts)
     else:
         text = ""
     if message.get("tool_calls"):
-        text = (text + " " + _tr("[tool call]")).strip()
+        text = (text + " " + Playground.tr("[tool call]")).strip()
     return text
 
 
 def conversation_text(messages: list[dict[str, Any]]) -> str:
     """A compact plain-text view of a conversation: one paragraph per message, its role first."""
-    roles = {"system": _tr("System"), "developer": _tr("System"), "user": _tr("User"),
-             "assistant": _tr("Assistant"), "tool": _tr("Tool")}
+    roles = {"system": Playground.tr("System"), "developer": Playground.tr("System"), "user": Playground.tr("User"),
+             "assistant": Playground.tr("Assistant"), "tool": Playground.tr("Tool")}
     return "\n\n".join(
         f"{roles.get(str(m.get('role')), str(m.get('role')))}: {message_text(m)}" for m in messages
     )
@@ -71,7 +72,7 @@ def findings_text(findings: list[Finding]) -> str:
     """Findings as plain lines, each with a word for its severity (never colour alone)."""
     lines = []
     for f in findings:
-        word = _tr("✖ Error") if f.severity is Severity.ERROR else _tr("⚠ Warning")
+        word = Playground.tr("✖ Error") if f.severity is Severity.ERROR else Playground.tr("⚠ Warning")
         lines.append(f"{word}: {f.message}")
     return "\n".join(lines)
 
@@ -113,7 +114,7 @@ class DatasetChooser(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for d in self.datasets:
-            self.combo.addItem(self.tr("{name} ({n} examples)").format(name=d.name, n=f"{d.examples:,}"), d.id)
+            self.combo.addItem(self.tr("{name} ({n} examples)").format(name=d.name, n=number(d.examples)), d.id)
         self.combo.addItem(self.tr("New dataset…"), NEW_DATASET)
         at = self.combo.findData(preferred) if preferred is not None else -1
         self.combo.setCurrentIndex(at if at >= 0 else 0)

@@ -29,6 +29,7 @@ from app.services import playground_data
 from app.store import annotation_repo, datasets_repo
 from app.store.annotation_repo import CandidateIn
 from ui.app_context import AppContext
+from ui.locale_format import number
 from ui.playground.save_example_dialog import DatasetChooser
 from ui.tasks import TaskScope
 
@@ -257,7 +258,7 @@ class SendPairDialog(QDialog):
         if items == 1:
             text = self.tr("Sent to the queue “{name}” (1 comparison in it).").format(name=name)
         else:
-            text = self.tr("Sent to the queue “{name}” ({n} comparisons in it).").format(name=name, n=f"{items:,}")
+            text = self.tr("Sent to the queue “{name}” ({n} comparisons in it).").format(name=name, n=number(items))
         self._done(text)
 
     async def _to_dpo(self, better: int, other: int) -> None:

@@ -3,8 +3,6 @@ delete. It only shows and asks; the view reads and writes the project."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -19,17 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from app.store.playground_repo import SessionSummary
+from ui.locale_format import date_time
 
 
 def when_text(stamp: str) -> str:
-    """A stored UTC timestamp as local date and time ("2025-11-26 08:12")."""
-    try:
-        moment = dt.datetime.fromisoformat(stamp)
-    except ValueError:
-        return stamp
-    if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=dt.UTC)
-    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+    """A stored UTC timestamp as local date and time, as the user's language writes it."""
+    return date_time(stamp)
 
 
 class SessionListWidget(QWidget):

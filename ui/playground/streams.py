@@ -16,9 +16,13 @@ from app.redact import redact
 from app.services.chat import ChatTarget, stream_chat
 from app.services.playground_session import Answer
 from ui.app_context import NotConnected
+from ui.i18n import TranslationContext
 
 if TYPE_CHECKING:
     from ui.playground.view import PlaygroundView
+
+
+Playground = TranslationContext("Playground")  # texts of module-level code (ui.i18n)
 
 
 class PaneStreams:
@@ -43,21 +47,21 @@ class PaneStreams:
         """Why the message cannot be sent now ("" when it can)."""
         view = self.view
         if self.running:
-            return view.tr("Wait for the answers, or stop them (Esc).")
+            return Playground.tr("Wait for the answers, or stop them (Esc).")
         if view.project is None:
-            return view.tr("The project is still opening; try again in a moment.")
+            return Playground.tr("The project is still opening; try again in a moment.")
         if not text:
-            return view.tr("Type a message first.")
+            return Playground.tr("Type a message first.")
         if not view.ctx.settings.connections:
-            return view.tr("There is no connection yet. Add one in Settings → Connections.")
+            return Playground.tr("There is no connection yet. Add one in Settings → Connections.")
         for i in view.session.display_order():
             cfg = view.session.panes[i]
             if view.ctx.settings.connection(cfg.profile_id) is None:
-                return view.tr("Choose a connection for %1.").replace("%1", view.label_of(i))
+                return Playground.tr("Choose a connection for %1.").replace("%1", view.label_of(i))
             if not cfg.model:
                 if view.panes[i].picker.is_azure():
-                    return view.tr("Type the deployment name for %1.").replace("%1", view.label_of(i))
-                return view.tr("Choose a model for %1.").replace("%1", view.label_of(i))
+                    return Playground.tr("Type the deployment name for %1.").replace("%1", view.label_of(i))
+                return Playground.tr("Choose a model for %1.").replace("%1", view.label_of(i))
             problems = view.session.params_for(i).problems()
             if problems:
                 return " ".join(problems)
@@ -114,12 +118,12 @@ class PaneStreams:
 
         def on_waiting(_note: str) -> None:
             if view.tasks.alive:
-                view.panes[i].set_waiting(view.tr("The model is not ready yet; trying again…"))
+                view.panes[i].set_waiting(Playground.tr("The model is not ready yet; trying again…"))
 
         try:
             profile = view.ctx.settings.connection(config.profile_id)
             if profile is None:
-                raise NotConnected(view.tr("This pane has no connection. Choose one, or add one in Settings → "
+                raise NotConnected(Playground.tr("This pane has no connection. Choose one, or add one in Settings → "
                                            "Connections."))
             client, profile = await view.ctx.client_for(profile)
             result = await stream_chat(

@@ -11,7 +11,7 @@ from __future__ import annotations
 import contextlib
 import random
 
-from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, QTimer
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -31,15 +31,15 @@ from ui.tasks import TaskScope
 
 MIN_PANES, MAX_PANES = 2, 4
 SAVE_DELAY_MS = 700
-SHORTCUTS = [
-    ("Send to every pane", "Ctrl+Enter"),
-    ("Stop all answers", "Esc"),
-    ("Blind mode on / off", "Ctrl+B"),
-    ("Reveal the models", "Ctrl+Shift+B"),
-    ("Save the selected answer as an example", "Ctrl+S"),
-    ("Send two answers as a pair", "Ctrl+Shift+P"),
-    ("New session", "Ctrl+N"),
-    ("Show the history", "Ctrl+H"),
+SHORTCUTS = [  # (what, keys), translated in the PlaygroundShortcuts context; keys only where they hold words
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Send to every pane"), "Ctrl+Enter"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Stop all answers"), "Esc"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Blind mode on / off"), "Ctrl+B"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Reveal the models"), "Ctrl+Shift+B"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Save the selected answer as an example"), "Ctrl+S"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Send two answers as a pair"), "Ctrl+Shift+P"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "New session"), "Ctrl+N"),
+    (QT_TRANSLATE_NOOP("PlaygroundShortcuts", "Show the history"), "Ctrl+H"),
 ]
 
 

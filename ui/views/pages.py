@@ -4,14 +4,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from ui.app_context import AppContext
+from ui.i18n import TranslationContext
 
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Views", text)
+Views = TranslationContext("Views")
 
 
 @dataclass(frozen=True)
@@ -27,10 +25,10 @@ class ViewSpec:
 def view_specs() -> list[ViewSpec]:
     """The views in sidebar order (labels translated)."""
     return [
-        ViewSpec("datasets", _tr("Datasets"), "datasets", "Ctrl+1"),
-        ViewSpec("annotate", _tr("Annotate"), "annotate", "Ctrl+2"),
-        ViewSpec("jobs", _tr("Jobs"), "jobs", "Ctrl+3"),
-        ViewSpec("playground", _tr("Playground"), "playground", "Ctrl+4"),
+        ViewSpec("datasets", Views.tr("Datasets"), "datasets", "Ctrl+1"),
+        ViewSpec("annotate", Views.tr("Annotate"), "annotate", "Ctrl+2"),
+        ViewSpec("jobs", Views.tr("Jobs"), "jobs", "Ctrl+3"),
+        ViewSpec("playground", Views.tr("Playground"), "playground", "Ctrl+4"),
     ]
 
 

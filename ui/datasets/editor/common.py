@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QFont, QFontDatabase, QIcon
 from PySide6.QtWidgets import (
     QAbstractScrollArea,
@@ -27,15 +27,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats.model import Finding, Kind, Severity
+from ui.i18n import TranslationContext
 
 PathKey = tuple[str | int, ...]
 
 _TOKEN = re.compile(r"\[(\d+)\]|\[['\"](.*?)['\"]\]|\.([^.\[]+)")
 
 
-def tr(text: str) -> str:
-    """Translate ``text`` in the editor's context (for code outside QObject methods)."""
-    return QCoreApplication.translate("ExampleEditor", text)
+# Module-level texts of this package: ``ExampleEditor.tr("…")`` (see ui.i18n.TranslationContext).
+ExampleEditor = TranslationContext("ExampleEditor")
 
 
 def parse_path(path: str) -> PathKey | None:
@@ -128,7 +128,7 @@ class NoticeRow(QWidget):
     def show_message(self, text: str, severity: Severity = Severity.ERROR) -> None:
         """Show ``text`` with the icon of ``severity``."""
         self.icon.setPixmap(severity_icon(self, severity).pixmap(16, 16))
-        word = tr("Error") if severity is Severity.ERROR else tr("Warning")
+        word = ExampleEditor.tr("Error") if severity is Severity.ERROR else ExampleEditor.tr("Warning")
         self.icon.setToolTip(word)
         self.label.setText(text)
         self.setAccessibleName(f"{word}: {text}")
@@ -239,7 +239,7 @@ def json_error(text: str) -> str | None:
     try:
         json.loads(text)
     except json.JSONDecodeError as exc:
-        return tr("Not valid JSON: {msg} (line {line}, column {col})").format(
+        return ExampleEditor.tr("Not valid JSON: {msg} (line {line}, column {col})").format(
             msg=exc.msg, line=exc.lineno, col=exc.colno
         )
     return None

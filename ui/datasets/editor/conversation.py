@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QPushButton, QVBoxLayout, QWidget
 
 from app.formats.model import Kind
 
-from .common import Anchor, Anchors, EditHub, FindingsBox, PathKey, format_path, heading, hint, tr
+from .common import Anchor, Anchors, EditHub, ExampleEditor, FindingsBox, PathKey, format_path, heading, hint
 from .message_card import MessageCard
 
 FIRST_BATCH = 12  # more than a tall window shows
@@ -32,11 +32,11 @@ class ConversationWidget(QWidget):
         self.box = FindingsBox()
         self._cards_lay = QVBoxLayout()
         self._cards_lay.setSpacing(8)
-        self.add_button = QPushButton(tr("Add message"))
-        self.add_button.setToolTip(tr("Add a message after the last one (Ctrl+Return)"))
+        self.add_button = QPushButton(ExampleEditor.tr("Add message"))
+        self.add_button.setToolTip(ExampleEditor.tr("Add a message after the last one (Ctrl+Return)"))
         self.add_button.clicked.connect(lambda: self.add_message())
-        self.broken = hint(tr("The conversation is not a list of messages, so it cannot be edited here. Fix it "
-                              "in the source file; it is kept unchanged."))
+        self.broken = hint(ExampleEditor.tr("The conversation is not a list of messages, so it cannot be edited "
+                                            "here. Fix it in the source file; it is kept unchanged."))
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(6)

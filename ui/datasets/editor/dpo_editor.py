@@ -6,7 +6,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSizePolicy, QStyle, QVBoxLayout, QWidget
 
-from .common import Anchor, Anchors, EditHub, FindingsBox, GrowingTextEdit, heading, hint, std_icon, tr
+from .common import Anchor, Anchors, EditHub, ExampleEditor, FindingsBox, GrowingTextEdit, heading, hint, std_icon
 
 _MISSING = object()
 
@@ -77,11 +77,12 @@ class DpoAnswersWidget(QWidget):
     def __init__(self, hub: EditHub, data: dict[str, Any], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.preferred = _AnswerColumn(
-            hub, data, "preferred_output", tr("Preferred answer"), QStyle.StandardPixmap.SP_DialogApplyButton,
-            tr("The better answer to the last message…"))
+            hub, data, "preferred_output", ExampleEditor.tr("Preferred "
+                                                            "answer"), QStyle.StandardPixmap.SP_DialogApplyButton,
+            ExampleEditor.tr("The better answer to the last message…"))
         self.non_preferred = _AnswerColumn(
-            hub, data, "non_preferred_output", tr("Non-preferred answer"),
-            QStyle.StandardPixmap.SP_DialogCancelButton, tr("A worse answer to the same message…"))
+            hub, data, "non_preferred_output", ExampleEditor.tr("Non-preferred answer"),
+            QStyle.StandardPixmap.SP_DialogCancelButton, ExampleEditor.tr("A worse answer to the same message…"))
         cols = QHBoxLayout()
         cols.setSpacing(12)
         for column in (self.preferred, self.non_preferred):
@@ -90,9 +91,9 @@ class DpoAnswersWidget(QWidget):
             cols.addWidget(column, 1)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(heading(tr("Answers to compare")))
-        lay.addWidget(hint(tr("Two answers to the last message of the conversation above; the model learns to "
-                              "prefer the first.")))
+        lay.addWidget(heading(ExampleEditor.tr("Answers to compare")))
+        lay.addWidget(hint(ExampleEditor.tr("Two answers to the last message of the conversation above; the model "
+                                            "learns to prefer the first.")))
         lay.addLayout(cols)
 
     def anchors(self) -> Anchors:

@@ -21,8 +21,20 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QStyle, QVBoxLayout, 
 
 from app.formats.validate_images import MAX_IMAGE_BYTES, sniff
 from app.runtime.threads import run_blocking
+from ui.locale_format import decimal
 
-from .common import Anchor, Anchors, ComboBox, EditHub, FindingsBox, GrowingTextEdit, PathKey, hint, std_icon, tr
+from .common import (
+    Anchor,
+    Anchors,
+    ComboBox,
+    EditHub,
+    ExampleEditor,
+    FindingsBox,
+    GrowingTextEdit,
+    PathKey,
+    hint,
+    std_icon,
+)
 from .tool_widgets import remove_button
 
 MIME = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}
@@ -41,10 +53,10 @@ class ImageRefused(Exception):
 def human_bytes(n: int) -> str:
     """``1536`` → ``1.5 kB``."""
     if n < 1000:
-        return f"{n} B"
+        return ExampleEditor.tr("{n} B").format(n=n)
     if n < 1_000_000:
-        return f"{n / 1000:.1f} kB"
-    return f"{n / 1_000_000:.1f} MB"
+        return ExampleEditor.tr("{n} kB").format(n=decimal(n / 1000, 1))
+    return ExampleEditor.tr("{n} MB").format(n=decimal(n / 1_000_000, 1))
 
 
 def read_image_file(path: str) -> str:
@@ -66,10 +78,10 @@ def read_image_file(path: str) -> str:
 def refusal_message(name: str, exc: ImageRefused) -> str:
     """What to tell the user about a refused file."""
     if exc.reason == "too_large":
-        return tr("{name} is {size}; an image can be at most 10 MB. Choose a smaller image, or save it "
+        return ExampleEditor.tr("{name} is {size}; an image can be at most 10 MB. Choose a smaller image, or save it "
                   "smaller (for example as JPEG) first.").format(name=name, size=human_bytes(exc.size))
-    found = tr("a {fmt} image").format(fmt=exc.fmt) if exc.fmt else tr("not an image")
-    return tr("{name} is {found}; training data can only contain JPEG, PNG or WEBP images. Convert it "
+    found = ExampleEditor.tr("a {fmt} image").format(fmt=exc.fmt) if exc.fmt else ExampleEditor.tr("not an image")
+    return ExampleEditor.tr("{name} is {found}; training data can only contain JPEG, PNG or WEBP images. Convert it "
               "first.").format(name=name, found=found)
 
 
@@ -146,8 +158,9 @@ class ImagePartRow(QFrame):
         self.info.setWordWrap(True)
         self.info.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail = ComboBox()
-        self.detail.setToolTip(tr("How closely the model looks at the image; \"low\" is the cheapest"))
-        labels = (tr("Detail: default"), tr("Detail: low"), tr("Detail: high"), tr("Detail: auto"))
+        self.detail.setToolTip(ExampleEditor.tr("How closely the model looks at the image; \"low\" is the cheapest"))
+        labels = (ExampleEditor.tr("Detail: default"), ExampleEditor.tr("Detail: low"),
+                  ExampleEditor.tr("Detail: high"), ExampleEditor.tr("Detail: auto"))
         for label, value in zip(labels, self.DETAILS, strict=True):
             self.detail.addItem(label, value)
         spec = part.get("image_url")
@@ -155,10 +168,10 @@ class ImagePartRow(QFrame):
         if current in self.DETAILS:
             self.detail.setCurrentIndex(self.DETAILS.index(current))
         else:
-            self.detail.addItem(tr("Detail: {d} (unknown)").format(d=str(current)[:20]), current)
+            self.detail.addItem(ExampleEditor.tr("Detail: {d} (unknown)").format(d=str(current)[:20]), current)
             self.detail.setCurrentIndex(self.detail.count() - 1)
         self.detail.currentIndexChanged.connect(self._detail_chosen)
-        self.remove = remove_button(self, tr("Remove this image"))
+        self.remove = remove_button(self, ExampleEditor.tr("Remove this image"))
         self.remove.clicked.connect(on_remove)
         controls = QHBoxLayout()
         controls.addWidget(self.detail)
@@ -176,11 +189,11 @@ class ImagePartRow(QFrame):
     def _show_source(self) -> None:
         if self.url.startswith(("http://", "https://")):
             self.thumb.setPixmap(std_icon(self, QStyle.StandardPixmap.SP_FileLinkIcon).pixmap(32, 32))
-            self.info.setText(tr("Web image (the platform downloads it during training):\n{url}")
+            self.info.setText(ExampleEditor.tr("Web image (the platform downloads it during training):\n{url}")
                               .format(url=_short(self.url)))
             self.info.setToolTip(self.url)
         elif self.url.startswith("data:"):
-            self.info.setText(tr("Loading the image…"))
+            self.info.setText(ExampleEditor.tr("Loading the image…"))
             cached = self._hub.thumbnails.get(_cache_key(self.url))
             if cached is not None:
                 self._show_thumb(cached)
@@ -188,7 +201,8 @@ class ImagePartRow(QFrame):
                 self._hub.spawn(self._load())
         else:
             self.thumb.setPixmap(std_icon(self, QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32, 32))
-            self.info.setText(tr("Not an image address: {url}").format(url=_short(self.url) or tr("(empty)")))
+            self.info.setText(ExampleEditor.tr("Not an image address: "
+                                               "{url}").format(url=_short(self.url) or ExampleEditor.tr("(empty)")))
             self.info.setToolTip(self.url)
 
     async def _load(self) -> None:
@@ -204,11 +218,12 @@ class ImagePartRow(QFrame):
     def _show_thumb(self, thumb: Thumb) -> None:
         if thumb.image is None:
             self.thumb.setPixmap(std_icon(self, QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(32, 32))
-            self.info.setText(tr("This image cannot be shown: its data is damaged or not an image."))
+            self.info.setText(ExampleEditor.tr("This image cannot be shown: its data is damaged or not an image."))
             return
         self.thumb.setPixmap(QPixmap.fromImage(thumb.image))
-        self.info.setText(tr("{fmt} image · {w}×{h} px · {size}").format(
-            fmt=thumb.fmt or tr("Unknown"), w=thumb.width, h=thumb.height, size=human_bytes(thumb.nbytes)))
+        self.info.setText(ExampleEditor.tr("{fmt} image · {w}×{h} px · {size}").format(
+            fmt=thumb.fmt or ExampleEditor.tr("Unknown"), w=thumb.width, h=thumb.height,
+            size=human_bytes(thumb.nbytes)))
 
     def _detail_chosen(self, index: int) -> None:
         value = self.detail.itemData(index)
@@ -239,7 +254,7 @@ class PartsWidget(QWidget):
             widget: QWidget
             if is_text_part(part):
                 widget = GrowingTextEdit(part["text"])
-                widget.setAccessibleName(tr("Text part {n}").format(n=j + 1))
+                widget.setAccessibleName(ExampleEditor.tr("Text part {n}").format(n=j + 1))
                 widget.textChanged.connect(lambda p=part, w=widget: self._text_edited(p, w))
                 widget.focus_lost.connect(hub.commit)
                 self.text_editors.append(widget)
@@ -248,7 +263,7 @@ class PartsWidget(QWidget):
                 self.image_rows.append(widget)
             else:
                 kind = part.get("type") if isinstance(part, dict) else type(part).__name__
-                widget = hint(tr("Part {n} is of type “{t}”, which the editor cannot show; it is kept "
+                widget = hint(ExampleEditor.tr("Part {n} is of type “{t}”, which the editor cannot show; it is kept "
                                  "unchanged.").format(n=j + 1, t=str(kind)[:40]))
             box = FindingsBox()
             lay.addWidget(widget)

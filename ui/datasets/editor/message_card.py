@@ -31,13 +31,13 @@ from .common import (
     Anchors,
     ComboBox,
     EditHub,
+    ExampleEditor,
     FindingsBox,
     GrowingTextEdit,
     NoticeRow,
     PathKey,
     heading,
     hint,
-    tr,
 )
 from .common import std_icon as _icon
 from .image_parts import ImageRefused, PartsWidget, read_image_file, refusal_message
@@ -66,12 +66,13 @@ class MessageCard(QFrame):
         self.content_editor: GrowingTextEdit | None = None
         self.content_widget: QWidget | None = None
         self.role = ComboBox()
-        self.role.setAccessibleName(tr("Role of message {n}").format(n=index + 1))
-        self.role.setToolTip(tr("Who says this message"))
-        title = heading(tr("Message {n}").format(n=index + 1))
-        self.up = self._tool_button(QStyle.StandardPixmap.SP_ArrowUp, tr("Move this message up (Alt+Up)"))
-        self.down = self._tool_button(QStyle.StandardPixmap.SP_ArrowDown, tr("Move this message down (Alt+Down)"))
-        self.remove = remove_button(self, tr("Remove this message"))
+        self.role.setAccessibleName(ExampleEditor.tr("Role of message {n}").format(n=index + 1))
+        self.role.setToolTip(ExampleEditor.tr("Who says this message"))
+        title = heading(ExampleEditor.tr("Message {n}").format(n=index + 1))
+        self.up = self._tool_button(QStyle.StandardPixmap.SP_ArrowUp, ExampleEditor.tr("Move this message up (Alt+Up)"))
+        self.down = self._tool_button(QStyle.StandardPixmap.SP_ArrowDown,
+                                      ExampleEditor.tr("Move this message down (Alt+Down)"))
+        self.remove = remove_button(self, ExampleEditor.tr("Remove this message"))
         self.up.setEnabled(index > 0)
         self.down.setEnabled(index < count - 1)
         self.up.clicked.connect(lambda: self.move_requested.emit(self.index, -1))
@@ -95,7 +96,8 @@ class MessageCard(QFrame):
         lay.addWidget(self.header_box)
         if not isinstance(msg, dict):
             self.role.setEnabled(False)
-            lay.addWidget(hint(tr("This message is not in a form the editor can show; it is kept unchanged.")))
+            lay.addWidget(hint(ExampleEditor.tr("This message is not in a form the editor can show; it is kept "
+                                                "unchanged.")))
             return
         self._fill_roles()
         self.role.currentIndexChanged.connect(self._role_chosen)
@@ -148,11 +150,11 @@ class MessageCard(QFrame):
     def _ensure_images(self) -> None:
         if self.add_file is not None:
             return
-        self.add_file = QPushButton(tr("Add image from file…"))
-        self.add_file.setToolTip(tr("Attach a JPEG, PNG or WEBP image (at most 10 MB) to this message"))
+        self.add_file = QPushButton(ExampleEditor.tr("Add image from file…"))
+        self.add_file.setToolTip(ExampleEditor.tr("Attach a JPEG, PNG or WEBP image (at most 10 MB) to this message"))
         self.add_file.clicked.connect(self._choose_file)
-        self.add_url = QPushButton(tr("Add image by URL…"))
-        self.add_url.setToolTip(tr("Attach an image by its web address (https://…)"))
+        self.add_url = QPushButton(ExampleEditor.tr("Add image by URL…"))
+        self.add_url.setToolTip(ExampleEditor.tr("Attach an image by its web address (https://…)"))
         self.add_url.clicked.connect(self._ask_url)
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
@@ -168,8 +170,8 @@ class MessageCard(QFrame):
             self.weight = QPushButton()
             self.weight.setCheckable(True)
             self.weight.setChecked(self.msg.get("weight", 1) != 0)
-            self.weight.setToolTip(tr("When off, this answer stays in the conversation as context, but the "
-                                      "model does not learn from it (weight 0)"))
+            self.weight.setToolTip(ExampleEditor.tr("When off, this answer stays in the conversation as context, "
+                                                    "but the model does not learn from it (weight 0)"))
             self._retext_weight()
             self.weight.toggled.connect(self._weight_toggled)
             self._weight_slot.addWidget(self.weight, 0, Qt.AlignmentFlag.AlignLeft)
@@ -189,11 +191,13 @@ class MessageCard(QFrame):
         for role in role_choices(self._kind):
             self.role.addItem(role_label(role), role)
             if role == "developer" and self._kind is not Kind.RFT:
-                self.role.setItemData(self.role.count() - 1, tr("The supervised format does not list a developer "
+                self.role.setItemData(self.role.count() - 1,
+                                      ExampleEditor.tr("The supervised format does not list a developer "
                                                                 "role; training may refuse it"),
                                       Qt.ItemDataRole.ToolTipRole)
         if current not in role_choices(self._kind):
-            text = tr("(no role)") if current is None else tr("{role} (not allowed here)").format(role=str(current))
+            text = ExampleEditor.tr("(no role)") if current is None else ExampleEditor.tr("{role} (not allowed "
+                                                                                          "here)").format(role=str(current))
             self.role.addItem(_icon(self, QStyle.StandardPixmap.SP_MessageBoxWarning), text, current)
         self.role.setCurrentIndex(max(0, self.role.findData(current)))
 
@@ -248,7 +252,7 @@ class MessageCard(QFrame):
         if content is _MISSING or content is None or isinstance(content, str):
             editor = GrowingTextEdit(content if isinstance(content, str) else "")
             editor.setPlaceholderText(self._placeholder())
-            editor.setAccessibleName(tr("Content of message {n}").format(n=self.index + 1))
+            editor.setAccessibleName(ExampleEditor.tr("Content of message {n}").format(n=self.index + 1))
             editor.textChanged.connect(self._content_edited)
             editor.focus_lost.connect(self._hub.commit)
             self.content_editor = editor
@@ -257,7 +261,7 @@ class MessageCard(QFrame):
             self.parts = PartsWidget(self._hub, content, self._remove_part)
             widget = self.parts
         else:
-            widget = hint(tr("The content is neither text nor a list of parts; it is kept unchanged."))
+            widget = hint(ExampleEditor.tr("The content is neither text nor a list of parts; it is kept unchanged."))
         self.content_widget = widget
         self._content_lay.addWidget(widget)
         if had_focus and self.content_editor is not None:
@@ -288,7 +292,8 @@ class MessageCard(QFrame):
 
     # -- images ------------------------------------------------------------------------------
     def _choose_file(self) -> None:
-        dlg = QFileDialog(self, tr("Add image from file"), "", tr("Images (*.png *.jpg *.jpeg *.webp);;All files (*)"))
+        dlg = QFileDialog(self, ExampleEditor.tr("Add image from file"), "",
+                          ExampleEditor.tr("Images (*.png *.jpg *.jpeg *.webp);;All files (*)"))
         dlg.setFileMode(QFileDialog.FileMode.ExistingFile)
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.fileSelected.connect(self.add_image_file)
@@ -310,16 +315,17 @@ class MessageCard(QFrame):
             return
         except OSError as exc:
             if shiboken6.isValid(self):
-                self.image_notice.show_message(tr("{name} could not be read ({why}). Check that the file still "
-                                                  "exists.").format(name=name, why=exc.strerror or exc))
+                self.image_notice.show_message(ExampleEditor.tr(
+                    "{name} could not be read ({why}). Check that the file still exists.").format(
+                        name=name, why=exc.strerror or exc))
             return
         if shiboken6.isValid(self):
             self._append_part({"type": "image_url", "image_url": {"url": url}})
 
     def _ask_url(self) -> None:
         dlg = QInputDialog(self)
-        dlg.setWindowTitle(tr("Add image by URL"))
-        dlg.setLabelText(tr("Web address of the image (https://…):"))
+        dlg.setWindowTitle(ExampleEditor.tr("Add image by URL"))
+        dlg.setLabelText(ExampleEditor.tr("Web address of the image (https://…):"))
         dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dlg.textValueSelected.connect(self.add_image_url)
         dlg.open()
@@ -329,8 +335,8 @@ class MessageCard(QFrame):
         url = url.strip()
         self._ensure_images()
         if not url.startswith(("https://", "http://", "data:image/")):
-            self.image_notice.show_message(tr("“{url}” is not a web address. Give the image's address starting "
-                                              "with https://.").format(url=url[:80]))
+            self.image_notice.show_message(ExampleEditor.tr("“{url}” is not a web address. Give the image's "
+                                                            "address starting with https://.").format(url=url[:80]))
             return False
         self.image_notice.clear()
         self._append_part({"type": "image_url", "image_url": {"url": url}})
@@ -363,7 +369,8 @@ class MessageCard(QFrame):
     # -- weight ------------------------------------------------------------------------------
     def _retext_weight(self) -> None:
         on = self.weight.isChecked()
-        self.weight.setText(tr("Learn from this answer: on") if on else tr("Learn from this answer: off"))
+        self.weight.setText(ExampleEditor.tr("Learn from this answer: on") if on
+                            else ExampleEditor.tr("Learn from this answer: off"))
         pix = QStyle.StandardPixmap.SP_DialogApplyButton if on else QStyle.StandardPixmap.SP_DialogCancelButton
         self.weight.setIcon(_icon(self, pix))
 

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .common import Anchor, Anchors, EditHub, FindingsBox, NoticeRow, heading, hint, tr
+from .common import Anchor, Anchors, EditHub, ExampleEditor, FindingsBox, NoticeRow, heading, hint
 
 RESERVED = ("messages", "tools")
 
@@ -73,8 +73,8 @@ class RftFieldsWidget(QWidget):
         self._keys: list[str] = []
         self._loading = False
         self.table = QTableWidget(0, 2)
-        self.table.setHorizontalHeaderLabels([tr("Field (item.…)"), tr("Value")])
-        self.table.setAccessibleName(tr("Fields for the graders"))
+        self.table.setHorizontalHeaderLabels([ExampleEditor.tr("Field (item.…)"), ExampleEditor.tr("Value")])
+        self.table.setAccessibleName(ExampleEditor.tr("Fields for the graders"))
         self.table.verticalHeader().hide()
         self.table.setWordWrap(True)
         self.table.setItemDelegate(_ValueDelegate(self.table))
@@ -87,11 +87,11 @@ class RftFieldsWidget(QWidget):
         head.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         head.resizeSection(0, 150)
         self.table.itemChanged.connect(self._item_changed)
-        self.add_button = QPushButton(tr("Add field"))
-        self.add_button.setToolTip(tr("Add a field the graders can read as item.<name>"))
+        self.add_button = QPushButton(ExampleEditor.tr("Add field"))
+        self.add_button.setToolTip(ExampleEditor.tr("Add a field the graders can read as item.<name>"))
         self.add_button.clicked.connect(self.add_field)
-        self.remove_button = QPushButton(tr("Remove field"))
-        self.remove_button.setToolTip(tr("Remove the selected field"))
+        self.remove_button = QPushButton(ExampleEditor.tr("Remove field"))
+        self.remove_button.setToolTip(ExampleEditor.tr("Remove the selected field"))
         self.remove_button.clicked.connect(self.remove_field)
         self.notice = NoticeRow()
         self.box = FindingsBox()
@@ -102,9 +102,9 @@ class RftFieldsWidget(QWidget):
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(4)
-        lay.addWidget(heading(tr("Fields for the graders")))
-        lay.addWidget(hint(tr("Graders read these as item.<field>, e.g. a reference answer. Values are saved as "
-                              "text; write lists and objects as JSON ({…} or […]).")))
+        lay.addWidget(heading(ExampleEditor.tr("Fields for the graders")))
+        lay.addWidget(hint(ExampleEditor.tr("Graders read these as item.<field>, e.g. a reference answer. Values "
+                                            "are saved as text; write lists and objects as JSON ({…} or […]).")))
         lay.addWidget(self.box)
         lay.addWidget(self.table)
         lay.addWidget(self.notice)
@@ -121,7 +121,7 @@ class RftFieldsWidget(QWidget):
                 value = self._data[key]
                 self.table.setItem(row, 0, QTableWidgetItem(key))
                 item = QTableWidgetItem(show_value(value))
-                item.setToolTip(tr("Text") if isinstance(value, str) else tr("JSON value"))
+                item.setToolTip(ExampleEditor.tr("Text") if isinstance(value, str) else ExampleEditor.tr("JSON value"))
                 self.table.setItem(row, 1, item)
             self.table.resizeRowsToContents()
         finally:
@@ -156,11 +156,12 @@ class RftFieldsWidget(QWidget):
             return
         problem = None
         if not new:
-            problem = tr("A field needs a name.")
+            problem = ExampleEditor.tr("A field needs a name.")
         elif new in RESERVED:
-            problem = tr("“{name}” is reserved for the conversation; choose another name.").format(name=new)
+            problem = ExampleEditor.tr("“{name}” is reserved for the conversation; choose another "
+                                       "name.").format(name=new)
         elif new in self._data:
-            problem = tr("There is already a field “{name}”; choose another name.").format(name=new)
+            problem = ExampleEditor.tr("There is already a field “{name}”; choose another name.").format(name=new)
         if problem:
             self.notice.show_message(problem)
             self._loading = True
@@ -193,7 +194,7 @@ class RftFieldsWidget(QWidget):
         """Remove the field of the current row."""
         row = self.table.currentRow()
         if not 0 <= row < len(self._keys):
-            self.notice.show_message(tr("Select the field to remove first."))
+            self.notice.show_message(ExampleEditor.tr("Select the field to remove first."))
             return
         self.notice.clear()
         del self._data[self._keys[row]]

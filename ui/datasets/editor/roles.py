@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from app.formats.model import Kind
 
-from .common import tr
+from .common import ExampleEditor
 
 
 def role_choices(kind: Kind) -> list[str]:
@@ -18,11 +18,11 @@ def role_choices(kind: Kind) -> list[str]:
 def role_label(role: str) -> str:
     """The name shown for a role."""
     labels = {
-        "system": tr("System"),
-        "developer": tr("Developer"),
-        "user": tr("User"),
-        "assistant": tr("Assistant"),
-        "tool": tr("Tool"),
+        "system": ExampleEditor.tr("System"),
+        "developer": ExampleEditor.tr("Developer"),
+        "user": ExampleEditor.tr("User"),
+        "assistant": ExampleEditor.tr("Assistant"),
+        "tool": ExampleEditor.tr("Tool"),
     }
     return labels.get(role, role)
 
@@ -30,12 +30,12 @@ def role_label(role: str) -> str:
 def placeholder(role: object, calls_tool: bool = False) -> str:
     """The hint shown in an empty message of ``role``."""
     if role == "assistant" and calls_tool:
-        return tr("Text shown with the tool call (optional)…")
+        return ExampleEditor.tr("Text shown with the tool call (optional)…")
     texts = {
-        "system": tr("Instructions for the model, e.g. its tone and rules…"),
-        "developer": tr("Instructions for the model, e.g. its tone and rules…"),
-        "user": tr("What the user writes…"),
-        "assistant": tr("The answer you want the model to give…"),
-        "tool": tr("What the tool returned…"),
+        "system": ExampleEditor.tr("Instructions for the model, e.g. its tone and rules…"),
+        "developer": ExampleEditor.tr("Instructions for the model, e.g. its tone and rules…"),
+        "user": ExampleEditor.tr("What the user writes…"),
+        "assistant": ExampleEditor.tr("The answer you want the model to give…"),
+        "tool": ExampleEditor.tr("What the tool returned…"),
     }
-    return texts.get(str(role), tr("Message text…"))
+    return texts.get(str(role), ExampleEditor.tr("Message text…"))

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QPushButton, QToolButton, QVB
 
 from app.formats.model import Severity
 
-from .common import Anchor, Anchors, EditHub, FindingsBox, JsonEdit, PathKey, heading, hint, tr
+from .common import Anchor, Anchors, EditHub, ExampleEditor, FindingsBox, JsonEdit, PathKey, heading, hint
 from .tool_widgets import clear_layout, remove_button
 
 
@@ -28,14 +28,14 @@ class _ToolRow(QFrame):
         self._whole = not (isinstance(tool, dict) and isinstance(tool.get("function"), dict))
         value = tool if self._whole else tool["function"]
         self.title = heading("")
-        self.remove = remove_button(self, tr("Remove this tool"))
+        self.remove = remove_button(self, ExampleEditor.tr("Remove this tool"))
         self.remove.clicked.connect(on_remove)
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         top.addWidget(self.remove)
         self.json = JsonEdit(json.dumps(value, indent=2, ensure_ascii=False),
-                             suffix=tr(" — the last valid version is kept until this is fixed."))
-        self.json.setAccessibleName(tr("Tool definition (JSON)"))
+                             suffix=ExampleEditor.tr(" — the last valid version is kept until this is fixed."))
+        self.json.setAccessibleName(ExampleEditor.tr("Tool definition (JSON)"))
         self.json.edited.connect(self._edited)
         self.json.focus_lost.connect(hub.commit)
         self.box = FindingsBox()
@@ -50,15 +50,16 @@ class _ToolRow(QFrame):
         tool = self._tools[self._j]
         fn = tool.get("function") if isinstance(tool, dict) else None
         name = fn.get("name") if isinstance(fn, dict) else None
-        self.title.setText(tr("Tool {n}: {name}").format(n=self._j + 1, name=name or tr("(no name)")))
+        self.title.setText(ExampleEditor.tr("Tool {n}: {name}").format(n=self._j + 1,
+                                                                       name=name or ExampleEditor.tr("(no name)")))
 
     def _edited(self, text: str) -> None:
         if not self.json.is_valid():
             return
         value = json.loads(text)
         if not isinstance(value, dict):
-            self.json.error.show_message(tr("A tool must be a JSON object: {\"name\": …, \"description\": …, "
-                                            "\"parameters\": {…}}."), Severity.ERROR)
+            self.json.error.show_message(ExampleEditor.tr("A tool must be a JSON object: {\"name\": …, "
+                                                          "\"description\": …, \"parameters\": {…}}."), Severity.ERROR)
             return
         if self._whole:
             self._tools[self._j] = value
@@ -79,7 +80,7 @@ class ToolDefinitionsSection(QWidget):
         self.toggle = QToolButton()
         self.toggle.setAutoRaise(True)
         self.toggle.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        self.toggle.setToolTip(tr("Show or hide the tools the model may call"))
+        self.toggle.setToolTip(ExampleEditor.tr("Show or hide the tools the model may call"))
         font = self.toggle.font()
         font.setBold(True)
         self.toggle.setFont(font)
@@ -87,13 +88,13 @@ class ToolDefinitionsSection(QWidget):
         self.body = QWidget()
         self.box = FindingsBox()
         self._rows_lay = QVBoxLayout()
-        self.add_button = QPushButton(tr("Add tool"))
-        self.add_button.setToolTip(tr("Describe a function the model may call"))
+        self.add_button = QPushButton(ExampleEditor.tr("Add tool"))
+        self.add_button.setToolTip(ExampleEditor.tr("Describe a function the model may call"))
         self.add_button.clicked.connect(self.add_tool)
         body = QVBoxLayout(self.body)
         body.setContentsMargins(12, 0, 0, 0)
-        body.addWidget(hint(tr("The functions the model may call in this example, each as JSON: its name, a "
-                               "description and its parameters (a JSON Schema).")))
+        body.addWidget(hint(ExampleEditor.tr("The functions the model may call in this example, each as JSON: its "
+                                             "name, a description and its parameters (a JSON Schema).")))
         body.addWidget(self.box)
         body.addLayout(self._rows_lay)
         body.addWidget(self.add_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -144,14 +145,15 @@ class ToolDefinitionsSection(QWidget):
 
     def _retitle(self) -> None:
         n = len(self.tools() or [])
-        text = tr("Tools the model can call ({n})").format(n=n) if n else tr("Tools the model can call (none)")
+        text = (ExampleEditor.tr("Tools the model can call ({n})").format(n=n) if n
+                else ExampleEditor.tr("Tools the model can call (none)"))
         self.toggle.setText(text)
 
     def _toggled(self, on: bool) -> None:
         # Not a checkable button: a "pressed" look would read as a state of its own.
         self.expanded = on
         self.toggle.setArrowType(Qt.ArrowType.DownArrow if on else Qt.ArrowType.RightArrow)
-        self.toggle.setAccessibleDescription(tr("expanded") if on else tr("collapsed"))
+        self.toggle.setAccessibleDescription(ExampleEditor.tr("expanded") if on else ExampleEditor.tr("collapsed"))
         self.body.setVisible(on)
 
     def expand(self) -> None:

@@ -23,7 +23,19 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from .common import Anchor, Anchors, ComboBox, EditHub, FindingsBox, JsonEdit, PathKey, heading, hint, std_icon, tr
+from .common import (
+    Anchor,
+    Anchors,
+    ComboBox,
+    EditHub,
+    ExampleEditor,
+    FindingsBox,
+    JsonEdit,
+    PathKey,
+    heading,
+    hint,
+    std_icon,
+)
 
 
 def remove_button(parent: QWidget, tooltip: str) -> QToolButton:
@@ -51,11 +63,12 @@ class _CallRow(QFrame):
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._hub, self._call, self._on_name = hub, call, on_name
         fn = call.get("function") if isinstance(call.get("function"), dict) else {}
-        title = heading(tr("Tool call"))
-        self.id_label = QLabel(tr("id: {id}").format(id=str(call.get("id", "")) or tr("(none)")))
-        self.id_label.setToolTip(tr("The id the tool's answer refers to"))
+        title = heading(ExampleEditor.tr("Tool call"))
+        self.id_label = QLabel(ExampleEditor.tr("id: {id}").format(id=str(call.get("id",
+                                                                                   "")) or ExampleEditor.tr("(none)")))
+        self.id_label.setToolTip(ExampleEditor.tr("The id the tool's answer refers to"))
         self.id_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.remove = remove_button(self, tr("Remove this tool call"))
+        self.remove = remove_button(self, ExampleEditor.tr("Remove this tool call"))
         self.remove.clicked.connect(on_remove)
         top = QHBoxLayout()
         top.addWidget(title)
@@ -64,21 +77,21 @@ class _CallRow(QFrame):
         top.addWidget(self.remove)
 
         self.name = QLineEdit(str(fn.get("name", "")) if fn.get("name") is not None else "")
-        self.name.setPlaceholderText(tr("Function name, e.g. get_weather"))
+        self.name.setPlaceholderText(ExampleEditor.tr("Function name, e.g. get_weather"))
         self.name.textEdited.connect(self._name_edited)
         self.name.editingFinished.connect(hub.commit)
         args = fn.get("arguments")
         text = args if isinstance(args, str) else ("" if args is None else json.dumps(args, ensure_ascii=False))
         self.arguments = JsonEdit(text)
-        self.arguments.setAccessibleName(tr("Arguments (JSON)"))
+        self.arguments.setAccessibleName(ExampleEditor.tr("Arguments (JSON)"))
         self.arguments.edited.connect(self._args_edited)
         self.arguments.focus_lost.connect(hub.commit)
         self.box = FindingsBox()
 
         form = QFormLayout()
         form.setContentsMargins(0, 0, 0, 0)
-        form.addRow(tr("Function:"), self.name)
-        form.addRow(tr("Arguments:"), self.arguments)
+        form.addRow(ExampleEditor.tr("Function:"), self.name)
+        form.addRow(ExampleEditor.tr("Arguments:"), self.arguments)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 6)
         lay.setSpacing(4)
@@ -115,8 +128,9 @@ class ToolCallsWidget(QWidget):
         self.box = FindingsBox()
         self._rows_lay = QVBoxLayout()
         self._rows_lay.setSpacing(6)
-        self.add_button = QPushButton(tr("Add tool call"))
-        self.add_button.setToolTip(tr("Let this answer call a tool: a function name and its arguments as JSON"))
+        self.add_button = QPushButton(ExampleEditor.tr("Add tool call"))
+        self.add_button.setToolTip(ExampleEditor.tr("Let this answer call a tool: a function name and its "
+                                                    "arguments as JSON"))
         self.add_button.clicked.connect(self.add_call)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -141,8 +155,8 @@ class ToolCallsWidget(QWidget):
                 self._rows_lay.addWidget(row)
                 self.rows.append(row)
             else:
-                self._rows_lay.addWidget(hint(tr("Tool call {n} is not in a form the editor can show; it is kept "
-                                                 "unchanged.").format(n=k + 1)))
+                self._rows_lay.addWidget(hint(ExampleEditor.tr("Tool call {n} is not in a form the editor can "
+                                                               "show; it is kept unchanged.").format(n=k + 1)))
                 self.rows.append(None)
         self.add_button.setEnabled("tool_calls" not in self._msg or self.calls() is not None)
 
@@ -193,15 +207,15 @@ class ToolLinkWidget(QWidget):
         self._hub, self._msg = hub, msg
         self._paths: dict[Any, str] = {}
         self._loading = False
-        label = QLabel(tr("Answers call:"))
+        label = QLabel(ExampleEditor.tr("Answers call:"))
         self.combo = ComboBox()
         self.combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.combo.setMinimumContentsLength(12)
         label.setBuddy(self.combo)
         self.go = QToolButton()
-        self.go.setText(tr("Go to call"))
-        self.go.setToolTip(tr("Show the tool call this message answers"))
+        self.go.setText(ExampleEditor.tr("Go to call"))
+        self.go.setToolTip(ExampleEditor.tr("Show the tool call this message answers"))
         self.go.clicked.connect(self._go)
         self.combo.currentIndexChanged.connect(self._chosen)
         lay = QHBoxLayout(self)
@@ -218,13 +232,13 @@ class ToolLinkWidget(QWidget):
             current = self._msg.get("tool_call_id")
             self._paths = {cid: path for cid, _, path in calls}
             if current is None:
-                self.combo.addItem(tr("Choose the call this answers…"), None)
+                self.combo.addItem(ExampleEditor.tr("Choose the call this answers…"), None)
             for cid, name, _ in calls:
-                self.combo.addItem(f"{cid} · {name or tr('(no function name)')}", cid)
+                self.combo.addItem(f"{cid} · {name or ExampleEditor.tr('(no function name)')}", cid)
             if current is not None and current not in self._paths:
                 self.combo.addItem(
                     std_icon(self, QStyle.StandardPixmap.SP_MessageBoxWarning),
-                    tr("{id} (no earlier call has this id)").format(id=str(current)[:60]),
+                    ExampleEditor.tr("{id} (no earlier call has this id)").format(id=str(current)[:60]),
                     current,
                 )
             index = self.combo.findData(current) if current is not None else 0
