@@ -11,7 +11,7 @@ if [ "${FTS_IN_KEYRING_SESSION:-}" != 1 ]; then
 fi
 
 echo "== ruff"
-$V/ruff check app ui tests $(ls -d bench 2>/dev/null)
+$V/ruff check app ui tests tools packaging $(ls -d bench 2>/dev/null)
 
 
 # A throw-away home for the keyring daemon, so tests never touch the user's real keyring.
