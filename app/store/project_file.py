@@ -7,6 +7,7 @@ newer version or is locked is reported and left byte-for-byte unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import sqlite3
 import sys
 from pathlib import Path
@@ -47,7 +48,11 @@ def connect(path: Path, *, readonly: bool = False) -> sqlite_utils.Database:
         conn = sqlite3.connect(f"{Path(path).resolve().as_uri()}?mode=ro", uri=True, check_same_thread=False)
     else:
         conn = sqlite3.connect(str(path), check_same_thread=False, isolation_level=None)
-    _configure(conn)
+    try:
+        _configure(conn)
+    except BaseException:
+        conn.close()  # not left open when the file cannot be configured (read-only folder)
+        raise
     return sqlite_utils.Database(conn)
 
 
@@ -238,6 +243,15 @@ def open_project(path: Path) -> sqlite_utils.Database:
         if version < SCHEMA_VERSION:
             migrate(db.conn)
         return db
+    except sqlite3.OperationalError as exc:
+        release_instance_lock(path)
+        if "unable to open" in str(exc) and not os.access(path.parent, os.W_OK):
+            raise ProjectError(path, (
+                f"“{path.name}” cannot be opened for changes: its folder is read-only (or you may not write "
+                "there). Copy the project to a folder you can write to, such as your Documents, and open it "
+                "from there. The file was not changed."
+            )) from exc
+        raise
     except BaseException:
         release_instance_lock(path)
         raise

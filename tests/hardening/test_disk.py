@@ -421,9 +421,7 @@ def test_a_project_in_a_read_only_folder_is_never_modified(volume):
             message = ""
         assert sorted(os.listdir(volume.path)) == ["shared.ftproj"]
     assert path.read_bytes() == content
-    if message:
-        pytest.xfail(f"opening refuses with {message!r}; a plain message (or opening read-only) is the "
-                     "damaged-files work's (project_file.open_project)")
+    assert "read-only" in message and "Copy the project" in message and "sqlite" not in message.lower()
 
 
 # --- the same through the Datasets view -------------------------------------------------------------------
