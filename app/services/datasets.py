@@ -40,7 +40,10 @@ def _summary(row: tuple) -> ExampleSummary:
 
 def dataset_kind(db: sqlite_utils.Database, dataset_id: int) -> Kind:
     """The kind of a dataset."""
-    return Kind(db.conn.execute("SELECT kind FROM datasets WHERE id = ?", (dataset_id,)).fetchone()[0])
+    row = db.conn.execute("SELECT kind FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
+    if row is None:
+        raise LookupError(f"there is no dataset {dataset_id}")
+    return Kind(row[0])
 
 
 def dataset_totals(

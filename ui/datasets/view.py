@@ -293,8 +293,11 @@ class DatasetsView(QWidget):
         model = self.current_model()
         prices = self.ctx.price_table().to_dict()
         loop = asyncio.get_running_loop()
-        ov = await loop.run_in_executor(process_pool(), overview_of_file, str(project.path), ds, model, prices)
-        if self.tasks.alive and ds == self.dataset_id:
+        try:
+            ov = await loop.run_in_executor(process_pool(), overview_of_file, str(project.path), ds, model, prices)
+        except LookupError:  # the dataset is gone: deleted, or another project was opened meanwhile
+            return
+        if self.tasks.alive and ds == self.dataset_id and project is self.ctx.project:
             self.validation.show_overview(ov)
             self.stats.show_overview(ov, model)
 

@@ -50,3 +50,14 @@ def test_totals_come_from_stored_numbers_and_match_a_fresh_check(project, tmp_pa
     )
     assert stats.tokens.total == result.report.stats.tokens.total
     assert stats.examples == 31 and stats.epochs == 3
+
+
+def test_a_dataset_that_is_gone_is_a_lookup_error_not_a_crash(project):
+    # The Datasets view reads the overview of the shown dataset in a worker; when the user opened
+    # another project meanwhile, the id no longer exists there and the view must just drop the result.
+    import pytest
+
+    from app.services.dataset_overview import overview_of_file
+
+    with pytest.raises(LookupError):
+        overview_of_file(str(project.path), 987654, None, None)
