@@ -16,7 +16,6 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSettings, Qt
 from PySide6.QtGui import QAction, QKeyEvent, QKeySequence, QShowEvent
 from PySide6.QtWidgets import (
     QComboBox,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -36,6 +35,7 @@ from ui.annotate.session import JudgingSession
 from ui.annotate.stats_panel import AnnotationStatsPanel, QueueStats
 from ui.app_context import AppContext
 from ui.tasks import TaskScope
+from ui.widgets.empty_state import empty_state
 
 # For the shortcuts sheet (F1), like ``ui.datasets.actions.SHORTCUTS``; the names are translated
 # in the "AnnotateShortcuts" context.
@@ -178,41 +178,15 @@ class AnnotateView(QWidget):
         self.setTabOrder(self.items.filter, self.items.list)
 
     def _empty_state(self) -> QWidget:
-        w = QWidget()
-        title = QLabel(self.tr("No comparisons to judge yet"))
-        f = title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        title.setFont(f)
-        text = QLabel(self.tr(
-            "Here you compare two answers to the same question without knowing which model wrote which, and "
-            "pick the better one from the keyboard. Your choices become preference (DPO) training data. "
-            "Import answers you already have, or let two or more models answer the prompts of a dataset."))
-        text.setWordWrap(True)
-        text.setFixedWidth(540)
-        text.setMinimumHeight(text.heightForWidth(540))
         imp = QPushButton(self.tr("Import a file…"))
         imp.setDefault(True)
         imp.clicked.connect(self.open_import)
         gen = QPushButton(self.tr("Generate answers…"))
         gen.clicked.connect(self.open_generate)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(imp)
-        row.addWidget(gen)
-        row.addStretch(1)
-        column = QWidget()
-        column.setFixedWidth(560)
-        col = QVBoxLayout(column)
-        col.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        col.addWidget(text)
-        col.addSpacing(8)
-        col.addLayout(row)
-        lay = QVBoxLayout(w)
-        lay.addStretch(1)
-        lay.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addStretch(2)
-        return w
+        return empty_state(self.tr("No comparisons to judge yet"), self.tr(
+            "Here you compare two answers to the same question without knowing which model wrote which, and "
+            "pick the better one from the keyboard. Your choices become preference (DPO) training data. "
+            "Import answers you already have, or let two or more models answer the prompts of a dataset."), [imp, gen])
 
     # --- project, queues, annotator ---------------------------------------------------------
     def _on_project_changed(self, project: Any) -> None:

@@ -45,6 +45,7 @@ from ui.datasets.stats_panel import StatsPanel
 from ui.datasets.validation_panel import ValidationPanel
 from ui.tasks import TaskScope
 from ui.widgets.busy_bar import BusyBar
+from ui.widgets.empty_state import empty_state
 
 DEFAULT_MODEL = "gpt-4.1-mini-2025-04-14"
 
@@ -162,21 +163,6 @@ class DatasetsView(QWidget):
         lay.addWidget(self.stack, 1)
 
     def _empty_state(self) -> QWidget:
-        w = QWidget()
-        title = QLabel(self.tr("No datasets yet"))
-        f = title.font()
-        f.setPointSizeF(f.pointSizeF() * 1.5)
-        f.setBold(True)
-        title.setFont(f)
-        text = QLabel(self.tr(
-            "A dataset holds the examples the model learns from. Import a file you already have (JSONL, CSV, "
-            "Alpaca, ShareGPT or preference pairs) — or drop it here — or start an empty dataset and write "
-            "examples yourself."
-        ))
-        text.setWordWrap(True)
-        # A wrapped label reports a too-small height inside centred layouts: fix its size.
-        text.setFixedWidth(540)
-        text.setMinimumHeight(text.heightForWidth(540))
         imp = QPushButton(self.tr("Import a file…"))
         imp.setDefault(True)
         imp.clicked.connect(self.import_file)
@@ -184,24 +170,11 @@ class DatasetsView(QWidget):
         new.setText(self.tr("Create a dataset"))
         new.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         new.setMenu(self.new_menu)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        row.addWidget(imp)
-        row.addWidget(new)
-        row.addStretch(1)
-        # A fixed-width column: a wrapped label measures its height right only at a known width.
-        column = QWidget()
-        column.setFixedWidth(560)
-        col = QVBoxLayout(column)
-        col.addWidget(title, 0, Qt.AlignmentFlag.AlignHCenter)
-        col.addWidget(text)
-        col.addSpacing(8)
-        col.addLayout(row)
-        lay = QVBoxLayout(w)
-        lay.addStretch(1)
-        lay.addWidget(column, 0, Qt.AlignmentFlag.AlignHCenter)
-        lay.addStretch(2)
-        return w
+        return empty_state(self.tr("No datasets yet"), self.tr(
+            "A dataset holds the examples the model learns from. Import a file you already have (JSONL, CSV, "
+            "Alpaca, ShareGPT or preference pairs) — or drop it here — or start an empty dataset and write "
+            "examples yourself."
+        ), [imp, new])
 
     # --- project and datasets -------------------------------------------------------------
     def _on_project_changed(self, project: Any) -> None:
