@@ -10,15 +10,15 @@ import argparse
 import sys
 from collections.abc import Callable
 
-from app.i18n_cli import _
-from app.i18n_cli import setup as setup_language
+from app.i18n import _, ngettext
+from app.i18n import setup as setup_language
 from app.selftest import CORE_CHECKS, CheckResult, run_checks
 from app.version import version_text
 
 
 def build_parser(language: str | None = None) -> argparse.ArgumentParser:
     """The argument parser of the app and its subcommands, in ``language`` (default: the user's, see
-    app.i18n_cli)."""
+    app.i18n)."""
     setup_language(language)  # before any parser exists: argparse translates some texts as it makes one
     p = argparse.ArgumentParser(
         prog="finetune-studio",
@@ -42,7 +42,11 @@ def self_test(extra: list[Callable[[], CheckResult]] | None = None) -> int:
     for r in results:
         print(r.line())
     failed = [r for r in results if not r.ok]
-    print("self-test " + ("passed" if not failed else f"FAILED ({len(failed)} problem(s))"))
+    if failed:
+        print(ngettext("self-test FAILED ({n} problem)", "self-test FAILED ({n} problems)", len(failed)).format(
+            n=len(failed)))
+    else:
+        print(_("self-test passed"))
     return 0 if not failed else 1
 
 

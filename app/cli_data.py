@@ -19,7 +19,7 @@ from app.formats.readers import FORMATS, read_file
 from app.formats.stats import DatasetStats
 from app.formats.tabular import ColumnMapping, MappingError
 from app.formats.writers import write_messages_jsonl, write_openai_jsonl, write_pairs_jsonl
-from app.i18n_cli import _, ngettext, number
+from app.i18n import _, ngettext, number
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_UNUSABLE = 0, 1, 2
 WRITERS = {"openai": write_openai_jsonl, "messages": write_messages_jsonl, "pairs": write_pairs_jsonl}
@@ -157,7 +157,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         if len(findings) > args.max_findings:
             print("  " + _("… and {n} more (use --json for all)").format(n=number(len(findings) - args.max_findings)))
         verdict = _("ready to train") if not errors else _("fix the errors before training")
-        print(_("{errors} error(s), {warnings} warning(s): {verdict}.").format(
+        print(_("Errors: {errors}, warnings: {warnings} — {verdict}.").format(
             errors=number(errors), warnings=number(len(findings) - errors), verdict=verdict))
     return EXIT_PROBLEMS if errors else EXIT_OK
 
@@ -190,8 +190,9 @@ def cmd_stats(args: argparse.Namespace) -> int:
     print("  " + _("examples without a system message: {system}; without a user message: {user}").format(
         system=number(st.missing_system), user=number(st.missing_user)))
     if st.over_limit:
-        print("  " + _("{n} example(s) exceed the {limit}-token training context and would be truncated").format(
-            n=number(st.over_limit), limit=number(st.context_limit)))
+        print("  " + ngettext("{n} example exceeds the {limit}-token training context and would be truncated",
+                              "{n} examples exceed the {limit}-token training context and would be truncated",
+                              st.over_limit).format(n=number(st.over_limit), limit=number(st.context_limit)))
     if st.epochs:
         how = _("predicted") if st.epochs_predicted else _("chosen")
         print("  " + _("epochs: {epochs} ({how}) · billable tokens: {tokens}").format(
@@ -222,7 +223,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
     skipped = sum(1 for r in records if r.data is None)
     wrote = ngettext("wrote {n} example to {file}", "wrote {n} examples to {file}", len(good)).format(
         n=number(len(good)), file=args.output)
-    print(wrote + (_("; skipped {n} bad line(s)").format(n=number(skipped)) if skipped else ""))
+    print(wrote + (ngettext("; skipped {n} bad line", "; skipped {n} bad lines", skipped).format(n=number(skipped))
+                   if skipped else ""))
     return EXIT_PROBLEMS if skipped else EXIT_OK
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from app.formats.model import Finding, Kind, Severity
-from app.i18n_cli import N_, _, ngettext, number
+from app.i18n import N_, _, ngettext, number
 from app.models.connection import ConnectionProfile, ProviderKind
 
 EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE = 0, 1, 2
@@ -243,7 +243,9 @@ def cmd_launch(args: argparse.Namespace) -> int:
             if vreport:
                 _print_findings(Path(args.validation).name,
                                 [f for f in vreport.findings if f.severity is Severity.ERROR], say)
-            say(_("{n} error(s): fix them before training. Nothing was uploaded.").format(n=number(errors)))
+            say(ngettext("{n} error: fix it before training. Nothing was uploaded.",
+                         "{n} errors: fix them before training. Nothing was uploaded.", errors).format(
+                n=number(errors)))
         return EXIT_PROBLEMS
     st = report.stats
     say(ngettext("{name}: {n} {method} example", "{name}: {n} {method} examples", report.examples).format(

@@ -39,8 +39,16 @@ class AppDirs:
 
     @property
     def default_project(self) -> Path:
-        """The project created on first start so a new user lands in a working app."""
-        return self.data / f"My first project{PROJECT_SUFFIX}"
+        """The project created on first start so a new user lands in a working app, named in the
+        user's language; one made earlier in another language is the one kept using."""
+        from app.i18n import LANGUAGES, N_, _, translation
+
+        first = N_("My first project")
+        names = [_(first)] + [translation(lang).gettext(first) for lang in LANGUAGES]
+        for name in names:
+            if (self.data / f"{name}{PROJECT_SUFFIX}").exists():
+                return self.data / f"{name}{PROJECT_SUFFIX}"
+        return self.data / f"{names[0]}{PROJECT_SUFFIX}"
 
 
 def app_dirs() -> AppDirs:

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import app
+from app.i18n import _, ngettext, number
 
 
 @dataclass(frozen=True)
@@ -34,8 +35,13 @@ class CheckResult:
 
     def line(self) -> str:
         """The line printed for this check."""
-        mark = "ok  " if self.ok and not self.warning else ("warn" if self.ok else "FAIL")
-        return f"[{mark}] {self.name}: {self.detail}"
+        if self.ok and not self.warning:
+            text = _("[ok  ] {name}: {detail}")
+        elif self.ok:
+            text = _("[warn] {name}: {detail}")
+        else:
+            text = _("[FAIL] {name}: {detail}")
+        return text.format(name=self.name, detail=self.detail)
 
 
 def _native_backend_module() -> str:
@@ -50,25 +56,30 @@ def check_keyring() -> CheckResult:
     """The native keyring backend is present, and say which backend is active."""
     from app.secrets import keystore
 
+    title = _("keyring")
+    module = _native_backend_module()
     try:
-        importlib.import_module(_native_backend_module())
+        importlib.import_module(module)
     except Exception as exc:  # noqa: BLE001 - report whatever broke
-        return CheckResult("keyring", False, f"native backend {_native_backend_module()} missing: {exc}")
+        return CheckResult(title, False, _("native backend {module} missing: {error}").format(module=module, error=exc))
     # keyring finds its backends through entry points, i.e. its package metadata, which a frozen
     # build drops unless told to keep it: then only the "fail" backend remains, silently.
     from importlib.metadata import entry_points
 
     advertised = {ep.value.split(":")[0] for ep in entry_points(group="keyring.backends")}
-    if _native_backend_module() not in advertised:
+    if module not in advertised:
         return CheckResult(
-            "keyring", False, f"keyring's entry points do not list {_native_backend_module()} (metadata missing?)"
+            title, False, _("keyring's entry points do not list {module} (metadata missing?)").format(module=module)
         )
     name = keystore.backend_name()
     if not keystore.is_available():
         return CheckResult(
-            "keyring", True, f"backend code present, but no keyring service is running ({name})", warning=True
+            title,
+            True,
+            _("backend code present, but no keyring service is running ({name})").format(name=name),
+            warning=True,
         )
-    return CheckResult("keyring", True, f"backend in use: {name}")
+    return CheckResult(title, True, _("backend in use: {name}").format(name=name))
 
 
 def check_project_store() -> CheckResult:
@@ -88,11 +99,13 @@ def check_project_store() -> CheckResult:
         finally:
             project._close_sync()
         if value != "1":
-            return CheckResult("project store", False, "a value written was not read back")
+            return CheckResult(_("project store"), False, _("a value written was not read back"))
     import sqlite3
 
     return CheckResult(
-        "project store", True, f"created, wrote and reopened a project (SQLite {sqlite3.sqlite_version})"
+        _("project store"),
+        True,
+        _("created, wrote and reopened a project (SQLite {version})").format(version=sqlite3.sqlite_version),
     )
 
 
@@ -120,10 +133,13 @@ def check_core_imports() -> CheckResult:
         try:
             importlib.import_module(name)
         except Exception as exc:  # noqa: BLE001
-            failed.append(f"{name} failed to import: {type(exc).__name__}: {exc}")
+            error = f"{type(exc).__name__}: {exc}"
+            failed.append(_("{name} failed to import: {error}").format(name=name, error=error))
     if failed:  # all of them: one broken module often hides another
-        return CheckResult("core modules", False, "; ".join(failed))
-    return CheckResult("core modules", True, f"{len(names)} modules import")
+        return CheckResult(_("core modules"), False, "; ".join(failed))
+    n = len(names)
+    imported = ngettext("{n} module imports", "{n} modules import", n)
+    return CheckResult(_("core modules"), True, imported.format(n=number(n)))
 
 
 def check_tokenizer() -> CheckResult:
@@ -132,8 +148,13 @@ def check_tokenizer() -> CheckResult:
 
     n = count_text("Hello world, the tenant pays.")
     if n != 7:
-        return CheckResult("tokenizer", False, f"o200k_base counted {n} tokens where 7 were expected")
-    return CheckResult("tokenizer", True, "o200k_base loaded offline")
+        wrong = ngettext(
+            "o200k_base counted {n} token where 7 were expected",
+            "o200k_base counted {n} tokens where 7 were expected",
+            n,
+        )
+        return CheckResult(_("tokenizer"), False, wrong.format(n=number(n)))
+    return CheckResult(_("tokenizer"), True, _("o200k_base loaded offline"))
 
 
 def _worker_probe(text: str) -> tuple[int, int]:
@@ -154,8 +175,9 @@ def check_worker_process() -> CheckResult:
     with ProcessPoolExecutor(1, mp_context=ctx) as pool:
         pid, n = pool.submit(_worker_probe, "Hello world, the tenant pays.").result(timeout=120)
     if pid == os.getpid() or n != 7:
-        return CheckResult("worker process", False, f"worker answered pid {pid}, {n} tokens")
-    return CheckResult("worker process", True, "a spawned worker started and counted tokens")
+        wrong = ngettext("worker answered pid {pid}, {n} token", "worker answered pid {pid}, {n} tokens", n)
+        return CheckResult(_("worker process"), False, wrong.format(pid=pid, n=number(n)))
+    return CheckResult(_("worker process"), True, _("a spawned worker started and counted tokens"))
 
 
 def check_tls() -> CheckResult:
@@ -174,14 +196,17 @@ def check_tls() -> CheckResult:
         paths = ssl.get_default_verify_paths()
         capath = paths.capath or paths.openssl_capath
         if capath and os.path.isdir(capath) and any(f.endswith(".0") for f in os.listdir(capath)):
-            return CheckResult("TLS certificates", True, f"CA certificates in {capath}")
+            return CheckResult(_("TLS certificates"), True, _("CA certificates in {folder}").format(folder=capath))
         return CheckResult(
-            "TLS certificates",
+            _("TLS certificates"),
             False,
-            "no CA certificates found, so provider calls would fail; install the system's CA certificates "
-            "(Debian/Ubuntu: ca-certificates)",
+            _(
+                "no CA certificates found, so provider calls would fail; install the system's CA certificates "
+                "(Debian/Ubuntu: ca-certificates)"
+            ),
         )
-    return CheckResult("TLS certificates", True, f"{n} CA certificates loaded")
+    loaded = ngettext("{n} CA certificate loaded", "{n} CA certificates loaded", n)
+    return CheckResult(_("TLS certificates"), True, loaded.format(n=number(n)))
 
 
 CORE_CHECKS: list[Callable[[], CheckResult]] = [

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from app.formats.writers import WriteError, atomic_write, write_error_reason
+from app.i18n import _
 from app.models.connection import ConnectionProfile
 
 log = logging.getLogger(__name__)
@@ -130,11 +131,11 @@ def save_settings(path: Path, settings: Settings) -> None:
         # The user does not choose this folder: no "choose another folder" advice, just what happened.
         reason = write_error_reason(exc, str(path.parent), advice=False)
         if exc.errno == errno.ENOSPC:
-            reason += " — free some space"
+            reason = _("{reason} — free some space").format(reason=reason)
         raise WriteError(
             exc.errno,
             exc.strerror,
             str(path),
-            f"Your settings could not be saved: {reason}. The settings saved before are kept.",
+            _("Your settings could not be saved: {reason}. The settings saved before are kept.").format(reason=reason),
             reason,
         ) from exc

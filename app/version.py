@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from app import __version__
+from app.i18n import _
 
 
 @dataclass(frozen=True)
@@ -33,8 +34,14 @@ class BuildInfo:
 
     def summary(self) -> str:
         """One line: "commit 4101bda, built 2026-11-26 08:40 UTC" (or "…, run from source")."""
-        when = f"built {self.build_date}" if self.build_date else "run from source"
-        return f"commit {self.commit}, {when}"
+        known = self.commit != "unknown"
+        if self.build_date == "unknown":  # a build made without the build script
+            text = _("commit {commit}, built unknown") if known else _("commit unknown, built unknown")
+        elif self.build_date:
+            text = _("commit {commit}, built {date}") if known else _("commit unknown, built {date}")
+        else:
+            text = _("commit {commit}, run from source") if known else _("commit unknown, run from source")
+        return text.format(commit=self.commit, date=self.build_date)
 
 
 def _git_describe(root: Path) -> str:

@@ -19,6 +19,8 @@ skips ``_tr("…")`` wrappers entirely).
 from __future__ import annotations
 
 import logging
+import os
+import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
@@ -90,11 +92,25 @@ def locale_for(language: str, system: QLocale | None = None) -> QLocale:
     English user in Britain keeps day/month dates), else the language's usual one (pt_BR: Brazil)."""
     sys_locale = system if system is not None else QLocale.system()
     wanted = QLocale(language)
+    if system is None and _c_numbers():
+        return wanted  # LANGUAGE=pt_BR over LANG=C: Qt names the system locale pt_BR but gives it C's numbers
     if sys_locale.language() == wanted.language() and (
         "_" not in language or sys_locale.territory() == wanted.territory()
     ):
         return sys_locale
     return wanted
+
+
+def _c_numbers() -> bool:
+    """True when the environment asks for the C/POSIX locale's number formats (Unix), which nobody
+    chooses on purpose: the language's usual formats are better then."""
+    if sys.platform == "win32":
+        return False
+    for name in ("LC_ALL", "LC_NUMERIC", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return value.split(".")[0] in ("C", "POSIX")
+    return False
 
 
 def _qt_translations_dirs() -> list[Path]:
@@ -128,7 +144,15 @@ def install(setting: str = "", app: QCoreApplication | None = None, system: QLoc
         app.removeTranslator(translator)
         translator.deleteLater()
     _installed.clear()
-    if language != SOURCE_LANGUAGE:
+    if language == SOURCE_LANGUAGE:
+        # English texts are shown as written, except the plural forms of "%n" texts.
+        plurals = _load(app, f"{CATALOGUE}_{language}", [translations_dir()])
+        if plurals is None:
+            log.warning("no %s_en.qm in %s: counts read \"1 example(s)\"", CATALOGUE, translations_dir())
+        else:
+            app.installTranslator(plurals)
+            _installed.append(plurals)
+    else:
         for catalogue in QT_CATALOGUES:
             qt = _load(app, f"{catalogue}_{language}", _qt_translations_dirs())
             if qt is None:
@@ -152,13 +176,16 @@ def install(setting: str = "", app: QCoreApplication | None = None, system: QLoc
 
 def _follow_in_core(language: str) -> None:
     """The Qt-free core translates its own texts (CLI messages, and core messages the UI shows) with
-    gettext (``app.i18n_cli``): make it speak the same language as the window."""
+    gettext (``app.i18n``): make it speak the same language as the window."""
     try:
-        from app import i18n_cli
+        from app import i18n as core_i18n
     except ImportError:  # a core without its catalogue: its texts stay English
         return
     try:
-        i18n_cli.setup(language)
+        core_i18n.setup(language)
+        from app.runtime import processes
+
+        processes.set_language(core_i18n.current_language())
     except Exception:  # noqa: BLE001 - a broken core catalogue must not keep the window from opening
         log.warning("the core's catalogue for %s could not be loaded", language, exc_info=True)
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 
+from app.i18n import _
 from app.selftest import CheckResult
 
 
@@ -21,7 +22,9 @@ def check_qt_window() -> CheckResult:
     ok = w.isVisible()
     w.close()
     platform = QApplication.platformName()
-    return CheckResult("Qt window", ok, f"created a window (platform {platform})" if ok else "window did not show")
+    detail = _("created a window (platform {platform})").format(platform=platform) if ok else _(
+        "window did not show")
+    return CheckResult(_("Qt window"), ok, detail)
 
 
 # Image formats the example editor shows (the API accepts JPEG, PNG, WEBP; PNG is built into Qt) and
@@ -42,7 +45,10 @@ def check_qt_resources() -> CheckResult:
     have = {bytes(f.data()).decode().lower() for f in QImageReader.supportedImageFormats()}
     missing = [f for f in NEEDED_IMAGE_FORMATS if f not in have]
     if missing:
-        return CheckResult("Qt resources", False, f"Qt cannot read {', '.join(missing)} images (plugin missing)")
+        return CheckResult(_("Qt resources"), False, _("Qt cannot read {formats} images (plugin missing)").format(
+            formats=", ".join(missing)))
     if icon("app").pixmap(32, 32).isNull():
-        return CheckResult("Qt resources", False, f"the app icon does not load from {resources_dir()}")
-    return CheckResult("Qt resources", True, f"icons load; image formats {', '.join(NEEDED_IMAGE_FORMATS)}")
+        return CheckResult(_("Qt resources"), False, _("the app icon does not load from {folder}").format(
+            folder=resources_dir()))
+    return CheckResult(_("Qt resources"), True, _("icons load; image formats {formats}").format(
+        formats=", ".join(NEEDED_IMAGE_FORMATS)))

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from app.formats.prices import PriceTable
+from app.i18n import N_, _
 
 # Base-model inference prices, USD per 1M tokens (input, output), Standard tier, text tokens.
 # Source: OpenAI's public pricing page (openai.com/api/pricing, "Standard" tier), as listed from 2025
@@ -37,13 +38,16 @@ _DATE_SUFFIX = re.compile(r"-\d{4}-\d{2}-\d{2}$")
 # o1, o3, o4-mini, o3-pro... (an "o" and digits, alone or before a dash) and the gpt-5 family.
 _REASONING = re.compile(r"^(o\d+(-|$)|gpt-5)")
 
-REASON_TEMPERATURE = (
+# The reasons, marked for translation (rejected_params translates them).
+REASON_TEMPERATURE = N_(
     "Not sent: reasoning models such as o4-mini only work with their default temperature and reject any other value."
 )
-REASON_TOP_P = (
+REASON_TOP_P = N_(
     "Not sent: reasoning models such as o4-mini only work with their default Top P and reject any other value."
 )
-REASON_EFFORT = "Not sent: only reasoning models (o-series, gpt-5) take a reasoning effort; this model would reject it."
+REASON_EFFORT = N_(
+    "Not sent: only reasoning models (o-series, gpt-5) take a reasoning effort; this model would reject it."
+)
 
 
 def base_of(model: str) -> str:
@@ -61,10 +65,10 @@ def is_reasoning_model(model: str) -> bool:
 
 
 def rejected_params(model: str) -> dict[str, str]:
-    """The parameters ``model`` does not take (name -> the plain reason it is not sent)."""
+    """The parameters ``model`` does not take (name -> the plain reason it is not sent, translated)."""
     if is_reasoning_model(model):
-        return {"temperature": REASON_TEMPERATURE, "top_p": REASON_TOP_P}
-    return {"reasoning_effort": REASON_EFFORT}
+        return {"temperature": _(REASON_TEMPERATURE), "top_p": _(REASON_TOP_P)}
+    return {"reasoning_effort": _(REASON_EFFORT)}
 
 
 def _base_price(model: str) -> tuple[float, float] | None:

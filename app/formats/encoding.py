@@ -29,6 +29,7 @@ import os
 from collections.abc import Iterator
 
 from app.formats.model import Finding, Severity
+from app.i18n import N_, _, number
 
 Source = str | os.PathLike[str] | bytes | bytearray | memoryview
 
@@ -44,7 +45,7 @@ LINE_TOO_LONG = "line_too_long"
 BAD_ENCODING = "bad_encoding"
 NOT_TEXT = "not_text"
 
-_SAVE_AS_UTF8 = "Save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it again."
+_SAVE_AS_UTF8 = N_("Save the file as UTF-8 (in Excel: “CSV UTF-8”) and import it again.")
 
 # (prefix, codec or None when unsupported, name for messages). Order matters: the UTF-32 LE BOM
 # begins with the UTF-16 LE BOM.
@@ -61,16 +62,17 @@ _BOMS: tuple[tuple[bytes, str | None, str], ...] = (
     (b"+/v/", None, "UTF-7"),
 )
 
-# Binary files people pick by mistake, with what to do instead.
+# Binary files people pick by mistake, with what to do instead (translated where it is said).
 _MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive or an Excel/Word document, not text. In Excel use File → Save As → "
-     "“CSV UTF-8”; unpack ZIP archives first."),
-    (b"\xd0\xcf\x11\xe0", "an old Excel or Word document, not text. In Excel use File → Save As → "
-     "“CSV UTF-8”."),
-    (b"\x1f\x8b", "compressed (gzip), not text. Unpack it first, then import the .jsonl or .csv file."),
-    (b"%PDF-", "a PDF document, not text. Training data must be JSONL or CSV."),
-    (b"PAR1", "a Parquet file, not text. Convert it to JSONL first (for example with pandas: "
-     "df.to_json(path, orient='records', lines=True, force_ascii=False))."),
+    (b"PK\x03\x04", N_("This file is a ZIP archive or an Excel/Word document, not text. In Excel use File → "
+                       "Save As → “CSV UTF-8”; unpack ZIP archives first.")),
+    (b"\xd0\xcf\x11\xe0", N_("This file is an old Excel or Word document, not text. In Excel use File → Save As → "
+                             "“CSV UTF-8”.")),
+    (b"\x1f\x8b", N_("This file is compressed (gzip), not text. Unpack it first, then import the .jsonl or .csv "
+                     "file.")),
+    (b"%PDF-", N_("This file is a PDF document, not text. Training data must be JSONL or CSV.")),
+    (b"PAR1", N_("This file is a Parquet file, not text. Convert it to JSONL first (for example with pandas: "
+                 "df.to_json(path, orient='records', lines=True, force_ascii=False)).")),
 )
 
 
@@ -88,16 +90,30 @@ def oversized(head: bytes, size: int) -> OversizedLine:
     return line
 
 
+def line_place(line: int) -> str:
+    """A line as the place in a message ("Line 3"); make it only when a message is made."""
+    return _("Line {line}").format(line=line)
+
+
+def item_place(item: int, line: int) -> str:
+    """An item of a JSON array as the place in a message ("Item 17 (line 230)")."""
+    return _("Item {item} (line {line})").format(item=item, line=line)
+
+
 def too_long_finding(size: int, where: str, line: int, *, rest_lost: bool = False) -> Finding:
     """The ``line_too_long`` finding for a line (or JSON array item) of ``size`` bytes; with
     ``rest_lost`` reading stopped inside it, so the rest of the file is lost too."""
-    limit = f"{MAX_LINE_BYTES / 1048576:,.0f} MB"
-    length = f"is longer than {limit}" if rest_lost else f"is {size / 1048576:,.0f} MB long"
-    what = "it and the rest of the file were" if rest_lost else "it was"
+    limit = number(MAX_LINE_BYTES / 1048576)
+    if rest_lost:
+        text = _("{where} is longer than {limit} MB; an example can take at most {limit} MB (10 images of 10 MB "
+                 "each, and their text), so it and the rest of the file were not read. It may hold several "
+                 "examples without line breaks between them, or images that should be made smaller.")
+    else:
+        text = _("{where} is {size} MB long; an example can take at most {limit} MB (10 images of 10 MB each, and "
+                 "their text), so it was not read. It may hold several examples without line breaks between them, "
+                 "or images that should be made smaller.")
     return Finding(LINE_TOO_LONG, Severity.ERROR,
-                   f"{where} {length}; an example can take at most {limit} (10 images of 10 MB each, and their "
-                   f"text), so {what} not read. It may hold several examples without line breaks between them, "
-                   "or images that should be made smaller.", line)
+                   text.format(where=where, limit=limit, size=number(size / 1048576)), line)
 
 
 class UnreadableFile(Exception):
@@ -121,19 +137,19 @@ def sniff(head: bytes) -> tuple[str, int]:
     for bom, codec, name in _BOMS:
         if head.startswith(bom):
             if codec is None:
-                raise _whole_file(BAD_ENCODING, f"This file is saved as {name}, which cannot be read. "
-                                  + _SAVE_AS_UTF8)
+                raise _whole_file(BAD_ENCODING, _("This file is saved as {encoding}, which cannot be read.").format(
+                    encoding=name) + " " + _(_SAVE_AS_UTF8))
             return codec, len(bom)
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise _whole_file(NOT_TEXT, f"This file is {what}")
+            raise _whole_file(NOT_TEXT, _(what))
     # UTF-16 without a BOM: mostly-ASCII text then has a zero byte in every other position.
     sample = head[:4096]
     if len(sample) >= 4 and b"\x00" in sample:
         half = len(sample) // 2
         if sample[1::2].count(0) > half * 0.4 or sample[0::2].count(0) > half * 0.4:
-            raise _whole_file(BAD_ENCODING, "This file looks like UTF-16 text without a byte-order mark, "
-                              "which cannot be read reliably. " + _SAVE_AS_UTF8)
+            raise _whole_file(BAD_ENCODING, _("This file looks like UTF-16 text without a byte-order mark, which "
+                                              "cannot be read reliably.") + " " + _(_SAVE_AS_UTF8))
     return "utf-8", 0
 
 
@@ -274,8 +290,8 @@ def bad_bytes_finding(raw: bytes, where: str, line: int) -> Finding | None:
     """
     if b"\x00" in raw:
         return Finding(BAD_ENCODING, Severity.ERROR,
-                       f"{where} contains a zero byte (NUL), which does not belong in text; the file may "
-                       f"be UTF-16 or binary. {_SAVE_AS_UTF8}", line)
+                       _("{where} contains a zero byte (NUL), which does not belong in text; the file may be "
+                         "UTF-16 or binary.").format(where=where) + " " + _(_SAVE_AS_UTF8), line)
     try:
         raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -287,12 +303,16 @@ def _invalid_utf8_message(raw: bytes, exc: UnicodeDecodeError, where: str) -> st
     column = len(raw[:exc.start].decode("utf-8", "replace")) + 1
     byte = raw[exc.start]
     if byte == 0xED and raw[exc.start + 1:exc.start + 2] >= b"\xa0":  # an encoded lone surrogate
-        return (f"{where} contains a broken character at character {column} (half of a surrogate pair, "
-                f"often from a badly converted emoji). {_SAVE_AS_UTF8}")
+        return _("{where} contains a broken character at character {column} (half of a surrogate pair, often "
+                 "from a badly converted emoji).").format(where=where, column=column) + " " + _(_SAVE_AS_UTF8)
     guess = bytes([byte]).decode("cp1252", "replace")
-    hint = f" (in Windows-1252 it would be “{guess}”)" if guess.isprintable() and guess != "\ufffd" else ""
-    return (f"{where} is not valid UTF-8 text: the byte 0x{byte:02X} at character {column} cannot be "
-            f"read{hint}. The file was probably saved in another encoding. {_SAVE_AS_UTF8}")
+    if guess.isprintable() and guess != "\ufffd":
+        text = _("{where} is not valid UTF-8 text: the byte {byte} at character {column} cannot be read (in "
+                 "Windows-1252 it would be “{guess}”). The file was probably saved in another encoding.")
+    else:
+        text = _("{where} is not valid UTF-8 text: the byte {byte} at character {column} cannot be read. The file "
+                 "was probably saved in another encoding.")
+    return text.format(where=where, byte=f"0x{byte:02X}", column=column, guess=guess) + " " + _(_SAVE_AS_UTF8)
 
 
 def decode_line(raw: bytes, line: int, where: str | None = None) -> tuple[str, Finding | None]:
@@ -303,7 +323,7 @@ def decode_line(raw: bytes, line: int, where: str | None = None) -> tuple[str, F
     :class:`OversizedLine` becomes one U+FFFD and a ``line_too_long`` finding.
     """
     if isinstance(raw, OversizedLine):
-        return "\ufffd", too_long_finding(raw.size, where or f"Line {line}", line)
+        return "\ufffd", too_long_finding(raw.size, where or line_place(line), line)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError:
@@ -311,7 +331,7 @@ def decode_line(raw: bytes, line: int, where: str | None = None) -> tuple[str, F
     else:
         if "\x00" not in text:
             return text, None
-    return text.replace("\x00", "\ufffd"), bad_bytes_finding(raw, where or f"Line {line}", line)
+    return text.replace("\x00", "\ufffd"), bad_bytes_finding(raw, where or line_place(line), line)
 
 
 def iter_lines(source: Source, *, keepends: bool = False) -> Iterator[tuple[int, str | None, Finding | None]]:

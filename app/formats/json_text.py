@@ -10,6 +10,7 @@ from __future__ import annotations
 import orjson
 
 from app.formats.model import Finding, Severity
+from app.i18n import N_, _
 
 NOT_JSON = "not_json"
 NOT_OBJECT = "not_object"
@@ -17,53 +18,58 @@ NOT_OBJECT = "not_object"
 # The deepest nesting kept (the example object itself is level 1): what orjson can write back.
 MAX_DEPTH = 254
 
-# (fragment of an orjson or json error message, plain wording, what to do)
+# (fragment of an orjson or json error message, plain wording, what to do); the words are
+# translated where a message is made. "{depth}" stands for MAX_DEPTH.
 _JSON_HINTS: tuple[tuple[str, str, str], ...] = (
-    ("trailing comma", "there is a comma before a closing bracket", "Remove that comma."),
-    ("expected ':'", "a colon (:) is missing after a key", "Check for a missing colon or quote."),
-    ("Expecting ':'", "a colon (:) is missing after a key", "Check for a missing colon or quote."),
-    ("string key", "a key is not in double quotes", 'Keys and texts need double quotes ("), not single quotes.'),
-    ("property name", "a key is not in double quotes", 'Keys and texts need double quotes ("), not single quotes.'),
-    ("expected ','", "a comma is missing between two values", "Check for a missing comma or quote."),
-    ("Expecting ','", "a comma is missing between two values", "Check for a missing comma or quote."),
-    ("after document", "there is more text after the end of the example",
-     "Each line must hold exactly one example; put the next one on its own line."),
-    ("Extra data", "there is more text after the end of the value", "Remove the extra text."),
-    ("control character", "a text contains a raw line break or tab",
-     "Inside JSON texts write line breaks as \\n and tabs as \\t."),
-    ("escape", "a backslash (\\) is followed by something JSON does not allow",
-     "Write a literal backslash as \\\\."),
-    ("surrogate", "a \\u escape is broken (half of a surrogate pair)", "Fix or remove that escape."),
-    ("not allowed in JSON", "NaN or Infinity is used as a number", "JSON has no NaN or Infinity; use null."),
-    ("depth limit", "the data is nested too deeply",
-     f"Nest lists and objects at most {MAX_DEPTH} levels deep."),
-    ("Recursion limit", "the data is nested too deeply",
-     f"Nest lists and objects at most {MAX_DEPTH} levels deep."),
-    ("64-bit", "a number is too large", "Put very large numbers in quotes."),
-    ("infinity", "a number is too large", "Put very large numbers in quotes."),
-    ("leading zero", "a number starts with 0", "Write numbers without leading zeros, or put them in quotes."),
-    ("digit", "a number is incomplete", "Check the numbers near that spot."),
-    ("Unterminated string", "a text is missing its closing quote (\")", "Add the closing quote."),
-    ("end of data", "the line ends before the JSON is complete",
-     'A closing }, ] or " is probably missing, or the line was cut off.'),
-    ("empty", "the line holds no JSON", "Remove the line or write an example on it."),
-    ("value", "a value is missing or not valid JSON",
-     "Texts need double quotes; true, false and null are lower-case; NaN is not allowed."),
+    ("trailing comma", N_("there is a comma before a closing bracket"), N_("Remove that comma.")),
+    ("expected ':'", N_("a colon (:) is missing after a key"), N_("Check for a missing colon or quote.")),
+    ("Expecting ':'", N_("a colon (:) is missing after a key"), N_("Check for a missing colon or quote.")),
+    ("string key", N_("a key is not in double quotes"),
+     N_('Keys and texts need double quotes ("), not single quotes.')),
+    ("property name", N_("a key is not in double quotes"),
+     N_('Keys and texts need double quotes ("), not single quotes.')),
+    ("expected ','", N_("a comma is missing between two values"), N_("Check for a missing comma or quote.")),
+    ("Expecting ','", N_("a comma is missing between two values"), N_("Check for a missing comma or quote.")),
+    ("after document", N_("there is more text after the end of the example"),
+     N_("Each line must hold exactly one example; put the next one on its own line.")),
+    ("Extra data", N_("there is more text after the end of the value"), N_("Remove the extra text.")),
+    ("control character", N_("a text contains a raw line break or tab"),
+     N_("Inside JSON texts write line breaks as \\n and tabs as \\t.")),
+    ("escape", N_("a backslash (\\) is followed by something JSON does not allow"),
+     N_("Write a literal backslash as \\\\.")),
+    ("surrogate", N_("a \\u escape is broken (half of a surrogate pair)"), N_("Fix or remove that escape.")),
+    ("not allowed in JSON", N_("NaN or Infinity is used as a number"), N_("JSON has no NaN or Infinity; use null.")),
+    ("depth limit", N_("the data is nested too deeply"), N_("Nest lists and objects at most {depth} levels deep.")),
+    ("Recursion limit", N_("the data is nested too deeply"),
+     N_("Nest lists and objects at most {depth} levels deep.")),
+    ("64-bit", N_("a number is too large"), N_("Put very large numbers in quotes.")),
+    ("infinity", N_("a number is too large"), N_("Put very large numbers in quotes.")),
+    ("leading zero", N_("a number starts with 0"), N_("Write numbers without leading zeros, or put them in quotes.")),
+    ("digit", N_("a number is incomplete"), N_("Check the numbers near that spot.")),
+    ("Unterminated string", N_("a text is missing its closing quote (\")"), N_("Add the closing quote.")),
+    ("end of data", N_("the line ends before the JSON is complete"),
+     N_('A closing }, ] or " is probably missing, or the line was cut off.')),
+    ("empty", N_("the line holds no JSON"), N_("Remove the line or write an example on it.")),
+    ("value", N_("a value is missing or not valid JSON"),
+     N_("Texts need double quotes; true, false and null are lower-case; NaN is not allowed.")),
 )
 
 
 def _plain(reason: str) -> tuple[str, str]:
+    """The plain wording and the advice for an error text, in the user's language."""
     for fragment, wording, advice in _JSON_HINTS:
         if fragment in reason:
-            return wording, advice
-    return reason, "Check for a missing comma or quote."
+            return _(wording), _(advice).replace("{depth}", str(MAX_DEPTH))
+    return reason, _("Check for a missing comma or quote.")
 
 
 def json_error_message(where: str, reason: str, column: int | None) -> str:
     """Plain-language message for a JSON syntax error reported by orjson or the json module."""
     plain, hint = _plain(reason)
-    at = f" at column {column}" if column else ""
-    return f"{where} is not valid JSON: {plain}{at}. {hint}"
+    if column:
+        return _("{where} is not valid JSON: {plain} at column {column}. {hint}").format(
+            where=where, plain=plain, column=column, hint=hint)
+    return _("{where} is not valid JSON: {plain}. {hint}").format(where=where, plain=plain, hint=hint)
 
 
 def json_problem_text(reason: str) -> str:
@@ -75,21 +81,21 @@ def json_problem_text(reason: str) -> str:
 
 def _describe(value: object) -> str:
     if isinstance(value, list):
-        return "a list ([...])"
+        return _("a list ([...])")
     if isinstance(value, str):
-        return "a text in quotes"
+        return _("a text in quotes")
     if isinstance(value, bool):
-        return "true or false"
+        return _("true or false")
     if isinstance(value, int | float):
-        return "a number"
+        return _("a number")
     return "null" if value is None else type(value).__name__
 
 
 def not_object_finding(value: object, where: str, line: int) -> Finding:
     """The ``not_object`` finding for a JSON value that is not an object."""
     return Finding(NOT_OBJECT, Severity.ERROR,
-                   f"{where} is {_describe(value)}, not an object. Each example must be one object "
-                   "written as {...}.", line)
+                   _("{where} is {what}, not an object. Each example must be one object written as {{...}}.").format(
+                       where=where, what=_describe(value)), line)
 
 
 def storable_problem(obj: object) -> str | None:

@@ -50,6 +50,7 @@ from app.formats.json_text import (  # re-exported: readers and callers import t
     storable_problem,
 )
 from app.formats.model import Finding, Kind, Record, Severity
+from app.i18n import N_, _
 
 __all__ = [
     "MAX_DEPTH", "NOT_JSON", "NOT_OBJECT", "SAMPLE_LINE_BYTES", "SFT_KEYS", "detect_kind", "detect_kind_of_file",
@@ -63,15 +64,16 @@ _KIND_PRIORITY = {Kind.SFT: 3, Kind.DPO: 2, Kind.RFT: 1}
 
 
 def _not_json(raw: bytes, exc: orjson.JSONDecodeError, line: int) -> Finding:
-    finding = bad_bytes_finding(raw, f"Line {line}", line)
+    finding = bad_bytes_finding(raw, encoding.line_place(line), line)
     if finding is not None:  # invalid UTF-8 or NUL bytes: the encoding is the real problem
         return finding
-    message = json_error_message(f"Line {line}", exc.msg, exc.pos + 1)  # orjson counts characters
+    message = json_error_message(encoding.line_place(line), exc.msg, exc.pos + 1)  # orjson counts characters
     if raw.strip() in (b"{", b"["):
-        message += " This looks like JSON spread over several lines; JSONL needs each example on one line."
+        message += " " + _("This looks like JSON spread over several lines; JSONL needs each example on one line.")
     return Finding(NOT_JSON, Severity.ERROR, message, line)
 
 
+_REST_LOST = N_("The rest of the file could not be read.")
 _BATCH = 1000  # records produced per pause of the garbage collector
 
 
@@ -118,17 +120,17 @@ def parse_line(raw: bytes, number: int) -> Record:
     Public so a worker that reads its own byte range of a file numbers lines the same way.
     """
     if isinstance(raw, OversizedLine):
-        return Record(number, None, [too_long_finding(raw.size, f"Line {number}", number)])
+        return Record(number, None, [too_long_finding(raw.size, encoding.line_place(number), number)])
     try:
         obj = orjson.loads(raw)  # orjson also rejects invalid UTF-8: no separate decode step
     except orjson.JSONDecodeError as exc:
         return _line_error(raw, number, exc)
     if type(obj) is dict:
-        return _storable(Record(number, obj), raw, f"Line {number}")
-    return Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
+        return _storable(Record(number, obj), raw)
+    return Record(number, None, [not_object_finding(obj, encoding.line_place(number), number)])
 
 
-def _storable(record: Record, raw: bytes, where: str) -> Record:
+def _storable(record: Record, raw: bytes) -> Record:
     """``record`` unchanged, or without its data and with a finding when orjson cannot write the
     data back (nested deeper than :data:`MAX_DEPTH`). Each level needs a bracket, so a line with
     fewer brackets than that is not even tried (two ``count`` calls run at memchr speed)."""
@@ -137,8 +139,8 @@ def _storable(record: Record, raw: bytes, where: str) -> Record:
     problem = storable_problem(record.data)
     if problem is None:
         return record
-    return Record(record.line, None, [Finding(NOT_JSON, Severity.ERROR, json_error_message(where, problem, None),
-                                              record.line)])
+    message = json_error_message(encoding.line_place(record.line), problem, None)
+    return Record(record.line, None, [Finding(NOT_JSON, Severity.ERROR, message, record.line)])
 
 
 def _line_error(raw: bytes, number: int, exc: orjson.JSONDecodeError) -> Record:
@@ -150,8 +152,8 @@ def _line_error(raw: bytes, number: int, exc: orjson.JSONDecodeError) -> Record:
             exc = again
         else:
             if isinstance(obj, dict):
-                return _storable(Record(number, obj), raw, f"Line {number}")
-            return Record(number, None, [not_object_finding(obj, f"Line {number}", number)])
+                return _storable(Record(number, obj), raw)
+            return Record(number, None, [not_object_finding(obj, encoding.line_place(number), number)])
     return Record(number, None, [_not_json(raw, exc, number)])
 
 
@@ -189,7 +191,7 @@ def _read_json_array(source: Source) -> Iterator[Record]:
     pos = _WS.match(buf).end()
     if buf[pos:pos + 1] != "[":
         yield Record(1, None, [Finding(NOT_JSON, Severity.ERROR,
-                                       "The file does not start with a JSON list ([...]).", 1)])
+                                       _("The file does not start with a JSON list ([...])."), 1)])
         return
     pos += 1
     mark, mark_line = 0, 1  # buf[mark] is on physical line mark_line (counted incrementally)
@@ -214,27 +216,26 @@ def _read_json_array(source: Source) -> Iterator[Record]:
                 pos += 1
                 expect_value = True
                 continue
-            line = mark_line + buf.count("\n", mark, pos)
-            yield Record(item + 1, None, [Finding(
-                NOT_JSON, Severity.ERROR, f"Item {item + 1} (line {line}) is not valid JSON: a comma is "
-                "missing between two items. The rest of the file could not be read.", item + 1)])
+            where = encoding.item_place(item + 1, mark_line + buf.count("\n", mark, pos))
+            message = _("{where} is not valid JSON: a comma is missing between two items.").format(where=where)
+            yield Record(item + 1, None, [Finding(NOT_JSON, Severity.ERROR, f"{message} {_(_REST_LOST)}", item + 1)])
             return
         item += 1
         obj, end, buf, eof, problem = _decode_growing(decoder, text, buf, pos, eof)
         mark, mark_line = pos, mark_line + buf.count("\n", mark, pos)
-        where = f"Item {item} (line {mark_line})"
         if problem is not None:
-            yield Record(item, None, [_array_error(problem, buf, pos, where, item)])
+            yield Record(item, None, [_array_error(problem, buf, pos, encoding.item_place(item, mark_line), item)])
             return
         if text.saw_bad_bytes and _SURROGATE.search(buf, pos, end):
             raw = buf[pos:end].encode("utf-8", "surrogateescape")
-            finding = bad_bytes_finding(raw, where, item) or Finding(
-                "bad_encoding", Severity.ERROR, f"{where} contains bytes that are not valid text.", item)
+            where = encoding.item_place(item, mark_line)
+            finding = bad_bytes_finding(raw, where, item) or Finding("bad_encoding", Severity.ERROR, _(
+                "{where} contains bytes that are not valid text.").format(where=where), item)
             yield Record(item, None, [finding])
         elif isinstance(obj, dict):
-            yield _array_storable(item, obj, buf, pos, end, where)
+            yield _array_storable(item, obj, buf, pos, end, mark_line)
         else:
-            yield Record(item, None, [not_object_finding(obj, where, item)])
+            yield Record(item, None, [not_object_finding(obj, encoding.item_place(item, mark_line), item)])
         pos = end
         expect_value = False
         if pos > CHUNK_SIZE:  # drop what has been consumed
@@ -242,7 +243,7 @@ def _read_json_array(source: Source) -> Iterator[Record]:
             buf, pos = buf[pos:], 0
 
 
-def _array_storable(item: int, obj: dict[str, Any], buf: str, pos: int, end: int, where: str) -> Record:
+def _array_storable(item: int, obj: dict[str, Any], buf: str, pos: int, end: int, line: int) -> Record:
     """The record of an array item, read with the same rules as a JSONL line.
 
     The json module (which finds where an item ends) keeps integers beyond 64 bits, lone
@@ -259,7 +260,8 @@ def _array_storable(item: int, obj: dict[str, Any], buf: str, pos: int, end: int
         problem = storable_problem(again)
         if problem is None:
             return Record(item, again)
-    return Record(item, None, [Finding(NOT_JSON, Severity.ERROR, json_error_message(where, problem, None), item)])
+    message = json_error_message(encoding.item_place(item, line), problem, None)
+    return Record(item, None, [Finding(NOT_JSON, Severity.ERROR, message, item)])
 
 
 class _TooLong(Exception):
@@ -306,16 +308,14 @@ def _array_error(exc: Exception, buf: str, pos: int, where: str, item: int) -> F
         raw = buf[pos:stop + 1].encode("utf-8", "surrogateescape")
         finding = bad_bytes_finding(raw, where, item)
         if finding is not None:
-            return Finding(finding.code, finding.severity, f"{finding.message} The rest of the file could not be read.",
-                           item)
+            return Finding(finding.code, finding.severity, f"{finding.message} {_(_REST_LOST)}", item)
     if isinstance(exc, RecursionError):
         reason = "depth limit"
     elif isinstance(exc, json.JSONDecodeError):
         reason = "end of data" if exc.pos >= len(buf.rstrip()) else exc.msg
     else:
         reason = str(exc)
-    message = json_error_message(where, reason, None) + " The rest of the file could not be read."
-    return Finding(NOT_JSON, Severity.ERROR, message, item)
+    return Finding(NOT_JSON, Severity.ERROR, f"{json_error_message(where, reason, None)} {_(_REST_LOST)}", item)
 
 
 class _Utf8Text:

@@ -20,6 +20,7 @@ from typing import Any
 from app.formats.encoding import Source
 from app.formats.jsonl import NOT_JSON, json_layout, json_problem_text, read_json_records, storable_problem
 from app.formats.model import Finding, Record, Severity
+from app.i18n import N_, _
 
 Problem = tuple[str, str, str]  # (code, message without the line prefix, JSON path)
 Converted = tuple[dict[str, Any] | None, list[Problem]]
@@ -49,28 +50,36 @@ def _short(value: object, limit: int = 40) -> str:
 
 def _type_name(value: object) -> str:
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if isinstance(value, dict):
-        return "an object"
+        return _("an object")
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, int | float):
-        return "a number"
-    return "null" if value is None else "a text"
+        return _("a number")
+    return "null" if value is None else _("a text")
 
 
 def _text_field(obj: dict[str, Any], key: str, problems: list[Problem], *, needed_for: str = "") -> str:
     """The string value of ``obj[key]`` ("" when absent); records a problem when it is required
-    (``needed_for`` names the format) and missing, or present and not a text."""
+    (``needed_for``, marked with ``N_``, says what the format needs) and missing, or present and not a text."""
     value = obj.get(key)
     if value is None:
         if needed_for:
-            problems.append((MISSING_FIELD, f"the field “{key}” is missing. {needed_for}", f"$.{key}"))
+            problems.append((MISSING_FIELD, f"{_missing(key)} {_(needed_for)}", f"$.{key}"))
         return ""
     if not isinstance(value, str):
-        problems.append((WRONG_TYPE, f"the field “{key}” must be a text, not {_type_name(value)}.", f"$.{key}"))
+        problems.append((WRONG_TYPE, _("the field “{key}” must be a text, not {type}.").format(
+            key=key, type=_type_name(value)), f"$.{key}"))
         return ""
     return value
+
+
+def _missing(key: str) -> str:
+    return _("the field “{key}” is missing.").format(key=key)
+
+
+_ALPACA_NEEDS = N_("Alpaca examples need “instruction” and “output”.")
 
 
 def alpaca_to_sft(obj: dict[str, Any]) -> Converted:
@@ -80,22 +89,21 @@ def alpaca_to_sft(obj: dict[str, Any]) -> Converted:
     ``history`` (LLaMA-Factory) is a list of ``[question, answer]`` pairs placed before it.
     """
     problems: list[Problem] = []
-    need = "Alpaca examples need “instruction” and “output”."
-    instruction = _text_field(obj, "instruction", problems, needed_for=need)
+    instruction = _text_field(obj, "instruction", problems, needed_for=_ALPACA_NEEDS)
     extra_input = _text_field(obj, "input", problems)
-    output = _text_field(obj, "output", problems, needed_for=need)
+    output = _text_field(obj, "output", problems, needed_for=_ALPACA_NEEDS)
     system = _text_field(obj, "system", problems)
     messages: list[dict[str, Any]] = [{"role": "system", "content": system}] if system else []
     history = obj.get("history")
     if history is not None:
         if not isinstance(history, list):
-            problems.append((WRONG_TYPE, "the field “history” must be a list of [question, answer] pairs.",
+            problems.append((WRONG_TYPE, _("the field “history” must be a list of [question, answer] pairs."),
                              "$.history"))
         for i, pair in enumerate(history if isinstance(history, list) else []):
             if (not isinstance(pair, list) or len(pair) != 2
                     or not all(isinstance(part, str) for part in pair)):
-                problems.append((WRONG_TYPE, f"entry {i + 1} of “history” must be a pair of texts "
-                                 "[question, answer].", f"$.history[{i}]"))
+                problems.append((WRONG_TYPE, _("entry {n} of “history” must be a pair of texts [question, answer].")
+                                 .format(n=i + 1), f"$.history[{i}]"))
                 continue
             messages += [{"role": "user", "content": pair[0]}, {"role": "assistant", "content": pair[1]}]
     if problems:
@@ -136,10 +144,10 @@ def _sharegpt_tools(value: Any, problems: list[Problem]) -> list[Any] | None:
         try:
             value = json.loads(value)
         except (ValueError, RecursionError):
-            problems.append((WRONG_TYPE, "the field “tools” is not valid JSON.", "$.tools"))
+            problems.append((WRONG_TYPE, _("the field “tools” is not valid JSON."), "$.tools"))
             return None
     if not isinstance(value, list):
-        problems.append((WRONG_TYPE, "the field “tools” must be a list of function definitions.", "$.tools"))
+        problems.append((WRONG_TYPE, _("the field “tools” must be a list of function definitions."), "$.tools"))
         return None
     return [t if isinstance(t, dict) and "function" in t else {"type": "function", "function": t}
             for t in value]
@@ -159,7 +167,7 @@ def sharegpt_to_sft(obj: dict[str, Any]) -> Converted:
     turns = obj.get(key)
     if not isinstance(turns, list):
         problems.append((MISSING_FIELD if turns is None else WRONG_TYPE,
-                         "the field “conversations” must be a list of {“from”, “value”} turns.", f"$.{key}"))
+                         _("the field “conversations” must be a list of {“from”, “value”} turns."), f"$.{key}"))
         return None, problems
     system = _text_field(obj, "system", problems)
     messages: list[dict[str, Any]] = [{"role": "system", "content": system}] if system else []
@@ -168,22 +176,26 @@ def sharegpt_to_sft(obj: dict[str, Any]) -> Converted:
     for i, turn in enumerate(turns):
         path = f"$.{key}[{i}]"
         if not isinstance(turn, dict):
-            problems.append((WRONG_TYPE, f"turn {i + 1} must be an object with “from” and “value”.", path))
+            problems.append((WRONG_TYPE, _("turn {n} must be an object with “from” and “value”.").format(n=i + 1),
+                             path))
             continue
         speaker = turn.get("from", turn.get("role"))
         value = turn["value"] if "value" in turn else turn.get("content")
         role = SHAREGPT_ROLES.get(speaker.strip().lower()) if isinstance(speaker, str) else None
         if speaker is None:
-            problems.append((MISSING_FIELD, f"turn {i + 1} has no “from” field naming the speaker.",
+            problems.append((MISSING_FIELD, _("turn {n} has no “from” field naming the speaker.").format(n=i + 1),
                              f"{path}.from"))
         elif role is None:
-            problems.append((UNKNOWN_ROLE, f"turn {i + 1} comes from “{_short(speaker)}”, which is not a known "
-                             "speaker. Use human, gpt, system, function_call or observation.", f"{path}.from"))
+            problems.append((UNKNOWN_ROLE, _("turn {n} comes from “{speaker}”, which is not a known speaker. Use "
+                                             "human, gpt, system, function_call or observation.").format(
+                                                 n=i + 1, speaker=_short(speaker)), f"{path}.from"))
         elif role == "call":
             calls = _tool_calls(value, calls_made + 1)
             if calls is None:
-                problems.append((BAD_TOOL_CALL, f"turn {i + 1} is a function call, but its value is not "
-                                 'JSON like {"name": ..., "arguments": {...}}.', f"{path}.value"))
+                problems.append((BAD_TOOL_CALL, _("turn {n} is a function call, but its value is not JSON like "
+                                                  "{example}.").format(
+                                                      n=i + 1, example='{"name": ..., "arguments": {...}}'),
+                                 f"{path}.value"))
                 continue
             calls_made += len(calls)
             unanswered += [c["id"] for c in calls]
@@ -194,16 +206,16 @@ def sharegpt_to_sft(obj: dict[str, Any]) -> Converted:
                 messages.append({"role": "assistant", "content": None, "tool_calls": calls})
         elif role == "result":
             if not unanswered:
-                problems.append((BAD_TOOL_CALL, f"turn {i + 1} is a tool result, but no function call "
-                                 "comes before it.", path))
+                problems.append((BAD_TOOL_CALL, _("turn {n} is a tool result, but no function call comes before "
+                                                  "it.").format(n=i + 1), path))
                 continue
             content = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
             messages.append({"role": "tool", "tool_call_id": unanswered.pop(0), "content": content})
         elif isinstance(value, str | list):
             messages.append({"role": role, "content": value})
         else:
-            problems.append((WRONG_TYPE, f"turn {i + 1} must have a text “value”, not {_type_name(value)}.",
-                             f"{path}.value"))
+            problems.append((WRONG_TYPE, _("turn {n} must have a text “value”, not {type}.").format(
+                n=i + 1, type=_type_name(value)), f"{path}.value"))
     tools = _sharegpt_tools(obj["tools"], problems) if obj.get("tools") is not None else None
     if problems:
         return None, problems
@@ -222,11 +234,11 @@ def _as_messages(value: Any, role: str, key: str, problems: list[Problem]) -> li
     if isinstance(value, list) and all(isinstance(m, dict) for m in value):
         return list(value)
     if value is None:
-        problems.append((MISSING_FIELD, f"the field “{key}” is missing. Preference pairs need “prompt”, "
-                         "“chosen” and “rejected”.", f"$.{key}"))
+        needs = _("Preference pairs need “prompt”, “chosen” and “rejected”.")
+        problems.append((MISSING_FIELD, f"{_missing(key)} {needs}", f"$.{key}"))
     else:
-        problems.append((WRONG_TYPE, f"the field “{key}” must be a text or a list of messages, not "
-                         f"{_type_name(value)}.", f"$.{key}"))
+        problems.append((WRONG_TYPE, _("the field “{key}” must be a text or a list of messages, not {type}.").format(
+            key=key, type=_type_name(value)), f"$.{key}"))
     return []
 
 
@@ -256,8 +268,8 @@ def pairs_to_dpo(obj: dict[str, Any]) -> Converted:
             shared += 1
         prompt, chosen, rejected = chosen[:shared], chosen[shared:], rejected[shared:]
         if not prompt and not problems:
-            problems.append((MISSING_FIELD, "the field “prompt” is missing and “chosen” and “rejected” "
-                             "share no messages to use as the prompt.", "$.prompt"))
+            problems.append((MISSING_FIELD, _("the field “prompt” is missing and “chosen” and “rejected” share no "
+                                              "messages to use as the prompt."), "$.prompt"))
     system = _text_field(obj, "system", problems)
     if problems:
         return None, problems
@@ -271,7 +283,7 @@ def pairs_to_dpo(obj: dict[str, Any]) -> Converted:
 
 
 def _read(source: Source, convert: Callable[[dict[str, Any]], Converted]) -> Iterator[Record]:
-    label = "Item" if json_layout(source) == "array" else "Line"
+    in_array = json_layout(source) == "array"
     for record in read_json_records(source):
         if record.data is None:
             yield record
@@ -281,9 +293,10 @@ def _read(source: Source, convert: Callable[[dict[str, Any]], Converted]) -> Ite
         if not problems and (why := storable_problem(data)) is not None:
             problems = [(NOT_JSON, json_problem_text(why), "")]
         if problems:
-            where = f"{label} {record.line}"
-            yield Record(record.line, None, [Finding(code, Severity.ERROR, f"{where}: {text}", record.line, path)
-                                             for code, text, path in problems])
+            line = record.line
+            where = _("Item {item}: {text}") if in_array else _("Line {line}: {text}")
+            yield Record(line, None, [Finding(code, Severity.ERROR, where.format(item=line, line=line, text=text),
+                                              line, path) for code, text, path in problems])
         else:
             record.data = data
             yield record

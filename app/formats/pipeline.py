@@ -20,7 +20,7 @@ from typing import BinaryIO
 import orjson
 
 from app.formats import encoding
-from app.formats.encoding import oversized
+from app.formats.encoding import line_place, oversized
 from app.formats.jsonl import NOT_JSON, json_error_message, parse_line, storable_problem
 from app.formats.model import Finding, Kind, Record, Severity
 from app.formats.summary import ExampleSummary, check_example
@@ -295,7 +295,7 @@ def check_records(
         except orjson.JSONEncodeError:
             # The readers only hand over data orjson can write; this guards records made elsewhere.
             why = storable_problem(record.data) or "value"
-            out.problems.append(Finding(NOT_JSON, _ERROR, json_error_message(f"Line {record.line}", why, None),
+            out.problems.append(Finding(NOT_JSON, _ERROR, json_error_message(line_place(record.line), why, None),
                                         record.line))
             continue
         out.examples.append(_row(record.data, kind, model, record.line, raw, record.findings, store))

@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any, Literal
 
+from app.i18n import _, number
+
 PRICE_DATE = "2025-11"
 PRICE_SOURCE = "S6"  # API_NOTES §0: the pricing page copy, Standard tier
 
@@ -197,22 +199,29 @@ def estimate_cost(model: str | None, billable_tokens: int, table: PriceTable | N
     """Training cost of ``billable_tokens`` (already multiplied by epochs) on ``model``."""
     table = table if table is not None else PriceTable.default()
     if not model:
-        return CostEstimate(None, billable_tokens, None, "Choose a base model to see a cost estimate.")
+        return CostEstimate(None, billable_tokens, None, _("Choose a base model to see a cost estimate."))
     row = table.lookup(model)
     if row is None:
         return CostEstimate(
             None, billable_tokens, None,
-            f"No training price is known for {model}. Add it to the price table to see an estimate.",
+            _("No training price is known for {model}. Add it to the price table to see an estimate.").format(
+                model=model),
         )
     if row.unit == "hour":
         return CostEstimate(
             None, billable_tokens, row,
-            f"Reinforcement fine-tuning of {row.model} is billed by training time "
-            f"(${row.training:,.2f} per hour), not by tokens, so the cost is not estimated from the data.",
+            _("Reinforcement fine-tuning of {model} is billed by training time ({price} per hour), not by "
+              "tokens, so the cost is not estimated from the data.").format(model=row.model, price=usd(row.training)),
         )
-    usd = row.training * billable_tokens / 1_000_000
+    cost = row.training * billable_tokens / 1_000_000
     return CostEstimate(
-        usd, billable_tokens, row,
-        f"About ${usd:,.2f}: {billable_tokens:,} training tokens at ${row.training:,.2f} per million "
-        f"({row.model}, price of {row.date}). The final bill uses the tokens the job reports.",
+        cost, billable_tokens, row,
+        _("About {cost}: {tokens} training tokens at {price} per million ({model}, price of {date}). "
+          "The final bill uses the tokens the job reports.").format(
+            cost=usd(cost), tokens=number(billable_tokens), price=usd(row.training), model=row.model, date=row.date),
     )
+
+
+def usd(amount: float) -> str:
+    """An amount in US dollars for a message: ``$1,234.56``; ``US$ 1.234,56`` in Portuguese."""
+    return _("${amount}").format(amount=number(amount, 2))

@@ -36,48 +36,57 @@ from app.formats.jsonl import read_json_records
 from app.formats.model import Kind, Record
 from app.formats.open_formats import read_alpaca, read_pairs, read_sharegpt
 from app.formats.tabular import ColumnMapping, read_table
+from app.i18n import N_, _
 
 
 @dataclass(frozen=True)
 class FormatInfo:
-    """What the UI shows about a format."""
+    """What the UI shows about a format: ``label`` and ``description`` in the user's language."""
 
     name: str
-    label: str
-    description: str
+    label_text: str  # in English, marked with N_ when it has words to translate
+    description_text: str
     extensions: tuple[str, ...]
     kinds: tuple[Kind, ...]  # kinds this format can produce
     needs_mapping: bool = False  # the user picks columns (CSV/TSV)
+
+    @property
+    def label(self) -> str:
+        return _(self.label_text)
+
+    @property
+    def description(self) -> str:
+        return _(self.description_text)
 
 
 FORMATS: dict[str, FormatInfo] = {
     "openai": FormatInfo(
         "openai", "OpenAI JSONL",
-        "One example per line in OpenAI's own format: chat messages (SFT), preference pairs with "
-        "input/preferred_output/non_preferred_output (DPO) or messages plus reference fields (RFT).",
+        N_("One example per line in OpenAI's own format: chat messages (SFT), preference pairs with "
+           "input/preferred_output/non_preferred_output (DPO) or messages plus reference fields (RFT)."),
         (".jsonl", ".json", ".ndjson"), (Kind.SFT, Kind.DPO, Kind.RFT)),
     "csv": FormatInfo(
-        "csv", "CSV spreadsheet",
-        "A table saved from Excel or Google Sheets, one example per row. You choose which columns "
-        "hold the question, the answer and the system prompt.",
+        "csv", N_("CSV spreadsheet"),
+        N_("A table saved from Excel or Google Sheets, one example per row. You choose which columns "
+           "hold the question, the answer and the system prompt."),
         (".csv",), (Kind.SFT, Kind.DPO, Kind.RFT), needs_mapping=True),
     "tsv": FormatInfo(
-        "tsv", "Tab-separated table",
-        "Like CSV, with tabs between the columns.", (".tsv", ".tab"), (Kind.SFT, Kind.DPO, Kind.RFT),
+        "tsv", N_("Tab-separated table"),
+        N_("Like CSV, with tabs between the columns."), (".tsv", ".tab"), (Kind.SFT, Kind.DPO, Kind.RFT),
         needs_mapping=True),
     "alpaca": FormatInfo(
         "alpaca", "Alpaca",
-        "Instruction-following data with instruction, input and output fields (JSONL or one JSON list).",
+        N_("Instruction-following data with instruction, input and output fields (JSONL or one JSON list)."),
         (".json", ".jsonl"), (Kind.SFT,)),
     "sharegpt": FormatInfo(
         "sharegpt", "ShareGPT",
-        "Conversations as lists of {from, value} turns (human, gpt, system, function_call, "
-        "observation), JSONL or one JSON list.",
+        N_("Conversations as lists of {from, value} turns (human, gpt, system, function_call, "
+           "observation), JSONL or one JSON list."),
         (".json", ".jsonl"), (Kind.SFT,)),
     "pairs": FormatInfo(
-        "pairs", "Preference pairs",
-        "prompt, chosen and rejected answers (texts or message lists), as used by TRL and many "
-        "open datasets. Becomes DPO data.",
+        "pairs", N_("Preference pairs"),
+        N_("prompt, chosen and rejected answers (texts or message lists), as used by TRL and many "
+           "open datasets. Becomes DPO data."),
         (".jsonl", ".json"), (Kind.DPO,)),
 }
 
@@ -127,7 +136,7 @@ def detect_format(source: Source) -> str:
     if stripped[:1] == b"[":
         text = stripped[1:].decode("utf-8", "replace").lstrip()
         try:
-            first, _ = json.JSONDecoder().raw_decode(text)
+            first, _end = json.JSONDecoder().raw_decode(text)
             parsed_any = True
             if fmt := _format_of_object(first):
                 votes[fmt] += 1
@@ -173,12 +182,14 @@ def read_file(path: Source, *, fmt: str | None = None, kind: Kind | None = None,
     if fmt is None:
         fmt = detect_format(path)
     if fmt not in FORMATS:
-        raise ValueError(f"Unknown format “{fmt}”. Known formats: {', '.join(FORMATS)}.")
+        raise ValueError(_("Unknown format “{format}”. Known formats: {formats}.").format(
+            format=fmt, formats=", ".join(FORMATS)))
     if fmt in ("csv", "tsv"):
         return read_table(path, mapping, delimiter="\t" if fmt == "tsv" else None, kind=kind)
     if fmt == "openai":
         return read_json_records(path)
     allowed = FORMATS[fmt].kinds
     if kind is not None and kind not in allowed:
-        raise ValueError(f"{FORMATS[fmt].label} files can only become {allowed[0].value.upper()} data.")
+        raise ValueError(_("{format} files can only become {kind} data.").format(
+            format=FORMATS[fmt].label, kind=allowed[0].value.upper()))
     return {"alpaca": read_alpaca, "sharegpt": read_sharegpt, "pairs": read_pairs}[fmt](path)

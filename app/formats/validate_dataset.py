@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any, Literal
 
 from app.formats.model import Finding, Kind, Severity
 from app.formats.prices import RFT_LONG_PROMPT, resolve_model, training_context
+from app.i18n import _, ngettext, number
 
 if TYPE_CHECKING:
     from app.formats.summary import ExampleSummary
@@ -30,7 +31,7 @@ def _lines(lines: Any, limit: int = 10) -> str:
     """'3, 17, 52 and 9 more' for a message."""
     shown = ", ".join(str(n) for n in list(lines[:limit]))
     rest = len(lines) - limit
-    return f"{shown} and {rest:,} more" if rest > 0 else shown
+    return _("{lines} and {n} more").format(lines=shown, n=number(rest)) if rest > 0 else shown
 
 
 class DatasetChecker:
@@ -120,79 +121,139 @@ class DatasetChecker:
         n = self.examples
         error, warning = Severity.ERROR, Severity.WARNING
         if self.purpose == "training" and n < MIN_EXAMPLES:
-            have = "no examples" if n == 0 else f"only {n} example{'s' if n != 1 else ''}"
+            if n == 0:
+                text = _("The file has no examples; the platform needs at least {min} to train. "
+                         "Add more — about {good} well-made examples is a good start.")
+            else:
+                text = ngettext(
+                    "The file has only {n} example; the platform needs at least {min} to train. "
+                    "Add more — about {good} well-made examples is a good start.",
+                    "The file has only {n} examples; the platform needs at least {min} to train. "
+                    "Add more — about {good} well-made examples is a good start.",
+                    n,
+                )
             out.append(Finding(
-                "too_few_examples", error,
-                f"The file has {have}; the platform needs at least {MIN_EXAMPLES} to train. "
-                f"Add more — about {RECOMMENDED_EXAMPLES} well-made examples is a good start.",
+                "too_few_examples", error, text.format(n=number(n), min=MIN_EXAMPLES, good=RECOMMENDED_EXAMPLES)
             ))
         elif self.purpose == "training" and n < RECOMMENDED_EXAMPLES:
             out.append(Finding(
                 "few_examples", warning,
-                f"The file has {n} examples. Training works, but improvements usually show from "
-                f"about {RECOMMENDED_EXAMPLES}–100 well-made examples.",
+                ngettext(
+                    "The file has {n} example. Training works, but improvements usually show from "
+                    "about {good}–100 well-made examples.",
+                    "The file has {n} examples. Training works, but improvements usually show from "
+                    "about {good}–100 well-made examples.",
+                    n,
+                ).format(n=number(n), good=RECOMMENDED_EXAMPLES),
             ))
         cap = MAX_RFT_EXAMPLES[self.purpose] if self.kind is Kind.RFT else None
         if cap is not None and n > cap:
-            out.append(Finding(
-                "too_many_examples", error,
-                f"The {self.purpose} file has {n:,} examples; reinforcement fine-tuning accepts at "
-                f"most {cap:,} in a {self.purpose} file. Remove some.",
-            ))
+            if self.purpose == "training":
+                text = ngettext(
+                    "The training file has {n} example; reinforcement fine-tuning accepts at most {max} "
+                    "in a training file. Remove some.",
+                    "The training file has {n} examples; reinforcement fine-tuning accepts at most {max} "
+                    "in a training file. Remove some.",
+                    n,
+                )
+            else:
+                text = ngettext(
+                    "The validation file has {n} example; reinforcement fine-tuning accepts at most {max} "
+                    "in a validation file. Remove some.",
+                    "The validation file has {n} examples; reinforcement fine-tuning accepts at most {max} "
+                    "in a validation file. Remove some.",
+                    n,
+                )
+            out.append(Finding("too_many_examples", error, text.format(n=number(n), max=number(cap))))
         if self.image_examples > MAX_IMAGE_EXAMPLES:
             out.append(Finding(
                 "too_many_image_examples", error,
-                f"{self.image_examples:,} examples contain images; a training file may have at most "
-                f"{MAX_IMAGE_EXAMPLES:,}. Split the images over several jobs or remove some.",
+                ngettext(
+                    "{n} example contains images; a training file may have at most {max}. "
+                    "Split the images over several jobs or remove some.",
+                    "{n} examples contain images; a training file may have at most {max}. "
+                    "Split the images over several jobs or remove some.",
+                    self.image_examples,
+                ).format(n=number(self.image_examples), max=number(MAX_IMAGE_EXAMPLES)),
             ))
 
     def _length(self, out: list[Finding]) -> None:
         lines = self._long_lines
         if not lines:
             return
-        model = resolve_model(self.model) if self.model else "current models"
-        if self.limit is None:
-            code, limit = "very_long_prompt", RFT_LONG_PROMPT
-            what = (
-                f"which is very long; {model} documents no training limit, but such prompts "
-                "are slow and may be cut off"
-            )
-        else:
-            code, limit = "too_long", self.limit
-            what = (
-                f"more than the {limit:,} tokens {model} trains on per example; the end of the "
-                "example would be cut off (truncated). Shorten it or split it"
-            )
+        model = resolve_model(self.model) if self.model else None
+        code, limit = ("very_long_prompt", RFT_LONG_PROMPT) if self.limit is None else ("too_long", self.limit)
         for line, tokens in zip(lines[: self.max_listed], self._long_tokens, strict=False):
-            out.append(Finding(
-                code, Severity.WARNING, f"Line {line}: the example has about {tokens:,} tokens, {what}.", line
-            ))
+            out.append(Finding(code, Severity.WARNING, _long_text(tokens, self.limit, model).format(
+                line=line, n=number(tokens), limit=number(limit), model=model), line))
         if len(lines) > self.max_listed:
             out.append(Finding(
                 code, Severity.WARNING,
-                f"{len(lines):,} examples are longer than {limit:,} tokens (lines {_lines(lines)}).",
+                ngettext("{n} example is longer than {limit} tokens (lines {lines}).",
+                         "{n} examples are longer than {limit} tokens (lines {lines}).", len(lines),
+                         ).format(n=number(len(lines)), limit=number(limit), lines=_lines(lines)),
             ))
 
     def _duplicates(self, out: list[Finding]) -> None:
         for code, (lines, firsts) in self._dupes.items():
             exact = code == "duplicate_example"
+            if exact:
+                text = _("Line {line}: this example is an exact copy of line {first}. Repeated examples make "
+                         "the model over-learn them; remove the copy.")
+            else:
+                text = _("Line {line}: this example is the same as line {first} apart from upper/lower case or "
+                         "spacing. Repeated examples make the model over-learn them; remove the copy.")
             for line, first in zip(lines[: self.max_listed], firsts, strict=False):
-                text = (
-                    f"this example is an exact copy of line {first}."
-                    if exact
-                    else f"this example is the same as line {first} apart from upper/lower case or spacing."
-                )
-                out.append(Finding(
-                    code, Severity.WARNING,
-                    f"Line {line}: {text} Repeated examples make the model over-learn them; remove the copy.",
-                    line,
-                ))
+                out.append(Finding(code, Severity.WARNING, text.format(line=line, first=first), line))
             if len(lines) > self.max_listed:
-                kind = "exact copies" if exact else "near copies (case or spacing)"
+                if exact:
+                    summary = ngettext("{n} example is an exact copy of an earlier one (lines {lines}).",
+                                       "{n} examples are exact copies of earlier ones (lines {lines}).", len(lines))
+                else:
+                    summary = ngettext(
+                        "{n} example is a near copy (case or spacing) of an earlier one (lines {lines}).",
+                        "{n} examples are near copies (case or spacing) of earlier ones (lines {lines}).",
+                        len(lines),
+                    )
                 out.append(Finding(
-                    code, Severity.WARNING,
-                    f"{len(lines):,} examples are {kind} of earlier ones (lines {_lines(lines)}).",
+                    code, Severity.WARNING, summary.format(n=number(len(lines)), lines=_lines(lines))
                 ))
+
+
+def _long_text(tokens: int, limit: int | None, model: str | None) -> str:
+    """The (translated) message for an example of ``tokens`` tokens over the limit; fields ``line``,
+    ``n`` (tokens), ``limit`` and ``model``."""
+    if limit is None and model:
+        return ngettext(
+            "Line {line}: the example has about {n} token, which is very long; {model} documents no "
+            "training limit, but such prompts are slow and may be cut off.",
+            "Line {line}: the example has about {n} tokens, which is very long; {model} documents no "
+            "training limit, but such prompts are slow and may be cut off.",
+            tokens,
+        )
+    if limit is None:
+        return ngettext(
+            "Line {line}: the example has about {n} token, which is very long; current models document no "
+            "training limit, but such prompts are slow and may be cut off.",
+            "Line {line}: the example has about {n} tokens, which is very long; current models document no "
+            "training limit, but such prompts are slow and may be cut off.",
+            tokens,
+        )
+    if model:
+        return ngettext(
+            "Line {line}: the example has about {n} token, more than the {limit} tokens {model} trains on "
+            "per example; the end of the example would be cut off (truncated). Shorten it or split it.",
+            "Line {line}: the example has about {n} tokens, more than the {limit} tokens {model} trains on "
+            "per example; the end of the example would be cut off (truncated). Shorten it or split it.",
+            tokens,
+        )
+    return ngettext(
+        "Line {line}: the example has about {n} token, more than the {limit} tokens current models train "
+        "on per example; the end of the example would be cut off (truncated). Shorten it or split it.",
+        "Line {line}: the example has about {n} tokens, more than the {limit} tokens current models train "
+        "on per example; the end of the example would be cut off (truncated). Shorten it or split it.",
+        tokens,
+    )
 
 
 def check_overlap(
@@ -207,20 +268,21 @@ def check_overlap(
     overlap = sorted(
         (line, train_hashes[h]) for h, line in valid_hashes.items() if h in train_hashes
     )
+    if not overlap:
+        return []
+    text = _("Line {line} of the validation file also appears in the training file (line {train_line}). "
+             "The validation score only means something on examples the model has not trained on; "
+             "remove it from one of the files.")
     out = [
-        Finding(
-            "validation_overlap", Severity.WARNING,
-            f"Line {line} of the validation file also appears in the training file (line {train_line}). "
-            "The validation score only means something on examples the model has not trained on; "
-            "remove it from one of the files.",
-            line,
-        )
+        Finding("validation_overlap", Severity.WARNING, text.format(line=line, train_line=train_line), line)
         for line, train_line in overlap[:max_listed]
     ]
     if len(overlap) > max_listed:
         out.append(Finding(
             "validation_overlap", Severity.WARNING,
-            f"{len(overlap):,} validation examples also appear in the training file "
-            f"(validation lines {_lines([line for line, _ in overlap])}).",
+            ngettext("{n} validation example also appears in the training file (validation lines {lines}).",
+                     "{n} validation examples also appear in the training file (validation lines {lines}).",
+                     len(overlap),
+                     ).format(n=number(len(overlap)), lines=_lines([line for line, _train in overlap])),
         ))
     return out

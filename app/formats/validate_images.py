@@ -12,7 +12,8 @@ import binascii
 from base64 import b64decode
 from typing import Any
 
-from app.formats.validate_common import Report, show
+from app.formats.validate_common import Phrase, Report, show
+from app.i18n import N_, _, number
 
 MAX_IMAGES_PER_EXAMPLE = 10
 MAX_IMAGE_BYTES = 10 * 1024 * 1024
@@ -21,7 +22,11 @@ DETAILS = frozenset({"low", "high", "auto"})
 # Media types the platform accepts, mapped to the format name we show. "image/jpg" is not a
 # registered type but is common in the wild; it is accepted as JPEG.
 _ACCEPTED = {"image/jpeg": "JPEG", "image/jpg": "JPEG", "image/png": "PNG", "image/webp": "WEBP"}
-_PNG_COLOUR_TYPES = {0: "greyscale", 3: "palette (indexed colours)", 4: "greyscale with transparency"}
+_PNG_COLOUR_TYPES = {
+    0: N_("greyscale PNG image"),
+    3: N_("palette (indexed colours) PNG image"),
+    4: N_("greyscale with transparency PNG image"),
+}
 
 
 def sniff(data: bytes) -> str | None:
@@ -43,7 +48,7 @@ def sniff(data: bytes) -> str | None:
     return None
 
 
-def check_image_part(report: Report, part: dict[str, Any], path: str, who: str) -> None:
+def check_image_part(report: Report, part: dict[str, Any], path: str, who: Phrase) -> None:
     """Check one ``{"type": "image_url", "image_url": {"url": ..., "detail"?}}`` part."""
     spec = part.get("image_url")
     if type(spec) is str:
@@ -52,21 +57,22 @@ def check_image_part(report: Report, part: dict[str, Any], path: str, who: str) 
     if type(spec) is not dict:
         report.error(
             "bad_image_url", path + ".image_url",
-            f"{who} has an image without an address. An image part needs "
-            '"image_url": {"url": "https://…" or "data:image/png;base64,…"}.',
+            _("{who} has an image without an address. An image part needs "
+              '"image_url": {{"url": "https://…" or "data:image/png;base64,…"}}.').format(who=who),
         )
         return
     detail = spec.get("detail")
     if detail is not None and (type(detail) is not str or detail not in DETAILS):  # a list is unhashable
         report.error(
             "bad_image_detail", path + ".image_url.detail",
-            f"{who} asks for image detail {show(detail)}; it must be \"low\", \"high\" or \"auto\".",
+            _("{who} asks for image detail {detail}; it must be \"low\", \"high\" or \"auto\".").format(
+                who=who, detail=show(detail)),
         )
     url = spec.get("url")
     if type(url) is not str or not url.strip():
         report.error(
             "bad_image_url", path + ".image_url.url",
-            f"{who} has an image without an address (the url is missing or empty).",
+            _("{who} has an image without an address (the url is missing or empty).").format(who=who),
         )
         return
     head = url[:11].lower()
@@ -75,14 +81,14 @@ def check_image_part(report: Report, part: dict[str, Any], path: str, who: str) 
     if not head.startswith("data:"):
         report.error(
             "bad_image_url", path + ".image_url.url",
-            f"{who} has an image address that is neither a web address (https://…) nor an "
-            "embedded image (data:image/…;base64,…). Files on your computer must be embedded.",
+            _("{who} has an image address that is neither a web address (https://…) nor an "
+              "embedded image (data:image/…;base64,…). Files on your computer must be embedded.").format(who=who),
         )
         return
     _check_data_url(report, url, path + ".image_url.url", who)
 
 
-def _check_data_url(report: Report, url: str, path: str, who: str) -> None:
+def _check_data_url(report: Report, url: str, path: str, who: Phrase) -> None:
     comma = url.find(",")
     header = url[5:comma].lower() if comma > 0 else ""
     params = header.split(";")
@@ -90,16 +96,17 @@ def _check_data_url(report: Report, url: str, path: str, who: str) -> None:
     if comma < 0 or "base64" not in params[1:]:
         report.error(
             "bad_image_data", path,
-            f"{who} has an embedded image that is not in the expected form "
-            "data:image/png;base64,… (the image data must be base64-encoded).",
+            _("{who} has an embedded image that is not in the expected form "
+              "data:image/png;base64,… (the image data must be base64-encoded).").format(who=who),
         )
         return
     declared = _ACCEPTED.get(media_type)
     if declared is None:
         report.error(
             "unsupported_image_format", path,
-            f"{who} has an embedded image of type {show_type(media_type)}; only JPEG, PNG and WEBP "
-            "images are accepted. Convert the image to one of those formats.",
+            _("{who} has an embedded image of type {type}; only JPEG, PNG and WEBP "
+              "images are accepted. Convert the image to one of those formats.").format(
+                who=who, type=show_type(media_type)),
         )
         return
     payload = url[comma + 1 :]
@@ -108,8 +115,8 @@ def _check_data_url(report: Report, url: str, path: str, who: str) -> None:
     if approx > MAX_IMAGE_BYTES + 3:
         report.error(
             "image_too_large", path,
-            f"{who} has an embedded image of about {approx / 1048576:.1f} MB; the limit is 10 MB. "
-            "Shrink or compress the image.",
+            _("{who} has an embedded image of about {size} MB; the limit is 10 MB. "
+              "Shrink or compress the image.").format(who=who, size=number(approx / 1048576, 1)),
         )
         return
     try:
@@ -117,27 +124,31 @@ def _check_data_url(report: Report, url: str, path: str, who: str) -> None:
     except (binascii.Error, ValueError):
         report.error(
             "bad_image_data", path,
-            f"{who} has an embedded image whose data is damaged (it is not valid base64). "
-            "Embed the image again.",
+            _("{who} has an embedded image whose data is damaged (it is not valid base64). "
+              "Embed the image again.").format(who=who),
         )
         return
     if len(data) > MAX_IMAGE_BYTES:
         report.error(
             "image_too_large", path,
-            f"{who} has an embedded image of {len(data) / 1048576:.1f} MB; the limit is 10 MB.",
+            _("{who} has an embedded image of {size} MB; the limit is 10 MB.").format(
+                who=who, size=number(len(data) / 1048576, 1)),
         )
         return
     actual = sniff(data)
     if actual != declared:
-        what = f"actually a {actual} file" if actual else "not an image file the app recognises"
-        fix = (
-            "Convert it to JPEG, PNG or WEBP."
-            if actual not in ("JPEG", "PNG", "WEBP")
-            else f"Change the declared type to image/{actual.lower()}."
-        )
+        if actual is None:
+            text = _("{who} has an embedded image declared as {declared} that is not an image file the app "
+                     "recognises. Convert it to JPEG, PNG or WEBP.")
+        elif actual not in ("JPEG", "PNG", "WEBP"):
+            text = _("{who} has an embedded image declared as {declared} that is actually a {actual} file. "
+                     "Convert it to JPEG, PNG or WEBP.")
+        else:
+            text = _("{who} has an embedded image declared as {declared} that is actually a {actual} file. "
+                     "Change the declared type to image/{type}.")
         report.error(
             "image_type_mismatch", path,
-            f"{who} has an embedded image declared as {declared} that is {what}. {fix}",
+            text.format(who=who, declared=declared, actual=actual, type=(actual or "").lower()),
         )
         return
     if actual == "PNG" and len(data) > 25 and data[12:16] == b"IHDR":
@@ -145,11 +156,11 @@ def _check_data_url(report: Report, url: str, path: str, who: str) -> None:
         if mode is not None:
             report.warning(
                 "image_colour_mode", path,
-                f"{who} has a {mode} PNG image; the platform expects RGB or RGBA colour and may "
-                "skip it. Save the image as an RGB or RGBA PNG.",
+                _("{who} has a {image}; the platform expects RGB or RGBA colour and may "
+                  "skip it. Save the image as an RGB or RGBA PNG.").format(who=who, image=_(mode)),
             )
 
 
 def show_type(media_type: str) -> str:
     """A media type for a message, or a placeholder when it is missing."""
-    return f'"{media_type[:40]}"' if media_type else "(not stated)"
+    return f'"{media_type[:40]}"' if media_type else _("(not stated)")

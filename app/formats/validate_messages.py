@@ -14,7 +14,9 @@ from app.formats.validate_common import (
     _ROLE_KEYS,
     ALLOWED_ROLES,
     KNOWN_ROLES,
+    PART,
     PLAIN_ROLES,
+    Phrase,
     Report,
     describe,
     role_not_allowed,
@@ -22,6 +24,7 @@ from app.formats.validate_common import (
 )
 from app.formats.validate_images import check_image_part
 from app.formats.validate_tools import check_call_function, check_tool_calls
+from app.i18n import _
 
 # Enum attribute access is slow on Python 3.11 (a descriptor call); these are hot-path constants.
 _DPO = Kind.DPO
@@ -52,7 +55,7 @@ def check_messages(
     kind: Kind,
     base: str,
     declared: frozenset[str] | None,
-    label: str | None = None,
+    label: Phrase | None = None,
 ) -> MessageFacts | None:
     """Check a message list at JSON path ``base``; None when there is no usable list at all.
 
@@ -60,12 +63,15 @@ def check_messages(
     """
     if type(messages) is not list or not messages:
         if messages is None:
-            problem = "has no conversation (the \"messages\" list is missing)"
+            text = _("the example has no conversation (the \"messages\" list is missing). "
+                     "Add the conversation or remove the example.")
         elif type(messages) is list:
-            problem = "has an empty conversation (the \"messages\" list has no messages)"
+            text = _("the example has an empty conversation (the \"messages\" list has no messages). "
+                     "Add the conversation or remove the example.")
         else:
-            problem = "has a \"messages\" value that is not a list of messages"
-        report.error("missing_messages", base, f"the example {problem}. Add the conversation or remove the example.")
+            text = _("the example has a \"messages\" value that is not a list of messages. "
+                     "Add the conversation or remove the example.")
+        report.error("missing_messages", base, text)
         return None
     facts = MessageFacts()
     facts.count = len(messages)
@@ -77,7 +83,7 @@ def check_messages(
         if type(message) is not dict:
             report.error(
                 "bad_message", f"{base}[{i}]",
-                f"message {i + 1} is not a message; each message needs a \"role\" and a \"content\".",
+                _("message {n} is not a message; each message needs a \"role\" and a \"content\".").format(n=i + 1),
             )
             continue
         role = message.get("role")
@@ -119,13 +125,14 @@ def _bad_role(report: Report, message: dict[str, Any], role: Any, kind: Kind, i:
     if role is None:
         report.error(
             "missing_role", path,
-            f"message {i + 1} does not say who speaks. Give it a \"role\" such as \"user\" or \"assistant\".",
+            _("message {n} does not say who speaks. Give it a \"role\" such as \"user\" or \"assistant\".").format(
+                n=i + 1),
         )
     elif type(role) is not str or role not in KNOWN_ROLES:
         report.error(
             "unknown_role", path,
-            f"message {i + 1} has the role {show(role)}, which the platform does not know. Use "
-            f"one of: {', '.join(sorted(ALLOWED_ROLES[kind]))}.",
+            _("message {n} has the role {role}, which the platform does not know. Use one of: {roles}.").format(
+                n=i + 1, role=show(role), roles=", ".join(sorted(ALLOWED_ROLES[kind]))),
         )
     else:
         role_not_allowed(report, kind, i, role, path)
@@ -133,10 +140,10 @@ def _bad_role(report: Report, message: dict[str, Any], role: Any, kind: Kind, i:
     return _ANY_KEY
 
 
-def _empty(report: Report, path: str, who: str) -> None:
+def _empty(report: Report, path: str, who: Phrase) -> None:
     report.warning(
         "empty_content", path,
-        f"{who} is empty. Write the text, or remove the message.",
+        _("{who} is empty. Write the text, or remove the message.").format(who=who),
     )
 
 
@@ -147,7 +154,7 @@ def _check_full(
     keys: frozenset[str],
     kind: Kind,
     path: str,
-    who: str,
+    who: Phrase,
     facts: MessageFacts,
     declared: frozenset[str] | None,
 ) -> None:
@@ -157,29 +164,31 @@ def _check_full(
             if key == "weight":
                 report.error(
                     "weight_not_allowed", f"{path}.weight",
-                    f"{who} has a weight, but only assistant answers can have one. Remove it.",
+                    _("{who} has a weight, but only assistant answers can have one. Remove it.").format(who=who),
                 )
             elif key in _ANY_KEY and type(role) is str:
                 report.error(
                     "unknown_message_key", f"{path}.{key}",
-                    f"{who} has a field {show(key)}, which a {role[:20]} message cannot have. Remove it.",
+                    _("{who} has a field {field}, which a {role} message cannot have. Remove it.").format(
+                        who=who, field=show(key), role=role[:20]),
                 )
             elif key != "role":
                 report.error(
                     "unknown_message_key", f"{path}.{key}",
-                    f"{who} has a field {show(key)} that the platform does not accept (a misspelling?). "
-                    "Rename or remove it.",
+                    _("{who} has a field {field} that the platform does not accept (a misspelling?). "
+                      "Rename or remove it.").format(who=who, field=show(key)),
                 )
     is_assistant = role == "assistant"
     if is_assistant:
         _check_weight(report, message, kind, path, who, facts)
     name = message.get("name")
     if name is not None and (type(name) is not str or not name):
-        report.error("bad_name", f"{path}.name", f"{who} has a \"name\" that is not text. Remove it or make it text.")
+        report.error("bad_name", f"{path}.name",
+                     _("{who} has a \"name\" that is not text. Remove it or make it text.").format(who=who))
     elif name is None and role == "function":
         report.error(
             "missing_function_name", f"{path}.name",
-            f"{who} is a function result without the function's \"name\". Add it.",
+            _("{who} is a function result without the function's \"name\". Add it.").format(who=who),
         )
     calls = message.get("tool_calls")
     has_call = False
@@ -192,14 +201,14 @@ def _check_full(
         has_call = True
     refusal = message.get("refusal")
     if refusal is not None and type(refusal) is not str:
-        report.error("bad_content", f"{path}.refusal", f"{who} has a \"refusal\" that is not text.")
+        report.error("bad_content", f"{path}.refusal", _("{who} has a \"refusal\" that is not text.").format(who=who))
     if role == "tool":
         _check_tool_answer(report, message, path, who, facts)
     _check_content(report, message, role, kind, path, who, facts, has_call or type(refusal) is str)
 
 
 def _check_weight(
-    report: Report, message: dict[str, Any], kind: Kind, path: str, who: str, facts: MessageFacts
+    report: Report, message: dict[str, Any], kind: Kind, path: str, who: Phrase, facts: MessageFacts
 ) -> None:
     if "weight" not in message:
         facts.learned += 1
@@ -209,31 +218,32 @@ def _check_weight(
     if type(weight) is not int or weight not in (0, 1):
         report.error(
             "bad_weight", f"{path}.weight",
-            f"{who} has the weight {show(weight)}; a weight can only be 0 (do not learn from this "
-            "answer) or 1 (learn from it).",
+            _("{who} has the weight {weight}; a weight can only be 0 (do not learn from this "
+              "answer) or 1 (learn from it).").format(who=who, weight=show(weight)),
         )
         facts.learned += 1
     elif kind is not _SFT:
         report.warning(
             "weight_ignored", f"{path}.weight",
-            f"{who} has a weight, which only supervised fine-tuning uses; it is ignored here.",
+            _("{who} has a weight, which only supervised fine-tuning uses; it is ignored here.").format(who=who),
         )
     elif weight:
         facts.learned += 1
 
 
-def _check_tool_answer(report: Report, message: dict[str, Any], path: str, who: str, facts: MessageFacts) -> None:
+def _check_tool_answer(report: Report, message: dict[str, Any], path: str, who: Phrase, facts: MessageFacts) -> None:
     call_id = message.get("tool_call_id")
     if type(call_id) is not str or not call_id:
         report.error(
             "missing_tool_call_id", f"{path}.tool_call_id",
-            f"{who} is a tool result without \"tool_call_id\"; it must name the tool call it answers.",
+            _("{who} is a tool result without \"tool_call_id\"; it must name the tool call it answers.").format(
+                who=who),
         )
     elif call_id not in facts.call_ids:
         report.error(
             "unknown_tool_call_id", f"{path}.tool_call_id",
-            f"{who} answers the tool call \"{call_id[:60]}\", but no earlier assistant message made "
-            "a tool call with that id. Check the id, or the order of the messages.",
+            _("{who} answers the tool call \"{id}\", but no earlier assistant message made "
+              "a tool call with that id. Check the id, or the order of the messages.").format(who=who, id=call_id[:60]),
         )
 
 
@@ -243,7 +253,7 @@ def _check_content(
     role: Any,
     kind: Kind,
     path: str,
-    who: str,
+    who: Phrase,
     facts: MessageFacts,
     may_be_empty: bool,
 ) -> None:
@@ -251,11 +261,12 @@ def _check_content(
     cpath = f"{path}.content"
     if content is None:
         if not may_be_empty:
-            what = "has no content" if "content" not in message else "has empty (null) content"
-            report.error(
-                "missing_content", cpath,
-                f"{who} {what}. Only an assistant message that calls a tool may leave it out.",
-            )
+            if "content" not in message:
+                text = _("{who} has no content. Only an assistant message that calls a tool may leave it out.")
+            else:
+                text = _("{who} has empty (null) content. Only an assistant message that calls a tool may "
+                         "leave it out.")
+            report.error("missing_content", cpath, text.format(who=who))
         return
     if type(content) is str:
         if not may_be_empty and (not content or content.isspace()):
@@ -264,7 +275,7 @@ def _check_content(
     if type(content) is not list:
         report.error(
             "bad_content", cpath,
-            f"{who} has content that is neither text nor a list of parts. Write it as text.",
+            _("{who} has content that is neither text nor a list of parts. Write it as text.").format(who=who),
         )
         return
     has_text = False
@@ -274,7 +285,8 @@ def _check_content(
         if ptype == "text":
             text = part.get("text")
             if type(text) is not str:
-                report.error("bad_content", ppath + ".text", f"{who}, part {j + 1}, is a text part without text.")
+                report.error("bad_content", ppath + ".text",
+                             _("{who}, part {n}, is a text part without text.").format(who=who, n=j + 1))
             elif text and not text.isspace():
                 has_text = True
         elif ptype == "image_url":
@@ -282,24 +294,26 @@ def _check_content(
             has_text = True  # an image is content in its own right
             if role != "user" or kind is _DPO:
                 # The role may be anything here (a 100 KB text, a list): shown cut short, never whole.
-                where = "preference (DPO) data" if kind is _DPO else f"a {str(role)[:40]} message"
-                report.error(
-                    "image_not_allowed", ppath,
-                    f"{who}, part {j + 1}, is an image, but images are not allowed in {where}. "
-                    "Only user messages can show images.",
-                )
+                if kind is _DPO:
+                    text = _("{who}, part {n}, is an image, but images are not allowed in preference (DPO) "
+                             "data. Only user messages can show images.")
+                else:
+                    text = _("{who}, part {n}, is an image, but images are not allowed in a {role} message. "
+                             "Only user messages can show images.")
+                report.error("image_not_allowed", ppath, text.format(who=who, n=j + 1, role=str(role)[:40]))
             else:
-                check_image_part(report, part, ppath, f"{who}, part {j + 1},")
+                check_image_part(report, part, ppath, Phrase(PART, j + 1, who))
         elif type(part) is not dict or type(ptype) is not str:
             report.error(
                 "bad_content", ppath,
-                f"{who}, part {j + 1}, is not a content part; use {{\"type\": \"text\", \"text\": …}}.",
+                _("{who}, part {n}, is not a content part; use {{\"type\": \"text\", \"text\": …}}.").format(
+                    who=who, n=j + 1),
             )
         else:
             report.error(
                 "unsupported_content_part", ppath,
-                f"{who}, part {j + 1}, is of type {show(ptype)}; training data can only contain text "
-                "and images (audio and files are not supported).",
+                _("{who}, part {n}, is of type {type}; training data can only contain text "
+                  "and images (audio and files are not supported).").format(who=who, n=j + 1, type=show(ptype)),
             )
     if not has_text and not may_be_empty:
         _empty(report, cpath, who)

@@ -23,6 +23,8 @@ from typing import Any
 
 import orjson
 
+from app.i18n import _
+
 Chunk = bytes | bytearray | memoryview | str
 
 
@@ -62,17 +64,20 @@ def write_error_reason(exc: OSError, folder: str, *, advice: bool = True) -> str
     it when the user chose the file ("— free some space and try again")."""
     code = exc.errno
     if code in (errno.ENOSPC, getattr(errno, "EDQUOT", -1)):
-        reason, tip = "the disk is full", "free some space and try again"
+        reason, tip = _("the disk is full"), _("free some space and try again")
     elif code == errno.EFBIG:
-        reason, tip = "the file is larger than this disk or folder accepts", "choose another disk"
+        reason, tip = _("the file is larger than this disk or folder accepts"), _("choose another disk")
     elif code == errno.EROFS:
-        reason, tip = f"the folder {folder} is read-only (a locked or write-protected drive?)", "choose another folder"
+        reason = _("the folder {folder} is read-only (a locked or write-protected drive?)").format(folder=folder)
+        tip = _("choose another folder")
     elif code in (errno.EACCES, errno.EPERM):
-        reason, tip = f"you do not have permission to write in {folder}", "choose another folder"
+        reason = _("you do not have permission to write in {folder}").format(folder=folder)
+        tip = _("choose another folder")
     elif code == errno.ENOENT:
-        reason, tip = f"the folder {folder} does not exist (any more)", "choose another folder"
+        reason = _("the folder {folder} does not exist (any more)").format(folder=folder)
+        tip = _("choose another folder")
     elif code == errno.EISDIR:
-        reason, tip = "a folder of that name is in the way", "choose another name"
+        reason, tip = _("a folder of that name is in the way"), _("choose another name")
     else:
         reason, tip = (exc.strerror or str(exc) or type(exc).__name__).rstrip("."), ""
     return f"{reason} — {tip}" if advice and tip else reason
@@ -88,9 +93,9 @@ def as_write_error(path: str | os.PathLike[str], exc: OSError, *, existed: bool 
     target = os.path.abspath(os.fspath(path))
     folder, name = os.path.split(target)
     reason = write_error_reason(exc, folder)
-    message = f"“{name}” could not be saved: {reason}."
+    message = _("“{name}” could not be saved: {reason}.").format(name=name, reason=reason)
     if existed:
-        message += " The existing file was left unchanged."
+        message += " " + _("The existing file was left unchanged.")
     return WriteError(exc.errno, exc.strerror, target, message, reason)
 
 
@@ -174,7 +179,7 @@ def _lines(objects: Iterable[Any], convert: Callable[[Any, int], Any] | None = N
         try:
             line = dumps_line(obj)
         except (TypeError, ValueError) as exc:  # UnicodeEncodeError is a ValueError
-            raise ValueError(f"Item {n} cannot be written as JSON: {exc}") from exc
+            raise ValueError(_("Item {n} cannot be written as JSON: {error}").format(n=n, error=exc)) from exc
         yield line
 
 
@@ -200,7 +205,8 @@ def write_openai_jsonl(path: str | os.PathLike[str], objects: Iterable[Mapping[s
 def _need_list(obj: Mapping[str, Any], key: str, n: int) -> list[Any]:
     value = obj.get(key)
     if not isinstance(value, list):
-        raise ValueError(f"Item {n} has no “{key}” list, so it cannot be written in this format.")
+        raise ValueError(_("Item {n} has no “{key}” list, so it cannot be written in this format.").format(
+            n=n, key=key))
     return value
 
 
@@ -231,7 +237,7 @@ def to_pair_object(obj: Mapping[str, Any], n: int = 1) -> dict[str, Any]:
     """
     inp = obj.get("input")
     if not isinstance(inp, Mapping):
-        raise ValueError(f"Item {n} has no “input” object, so it cannot be written as a preference pair.")
+        raise ValueError(_("Item {n} has no “input” object, so it cannot be written as a preference pair.").format(n=n))
     out: dict[str, Any] = {
         "prompt": _need_list(inp, "messages", n),
         "chosen": _need_list(obj, "preferred_output", n),

@@ -24,6 +24,8 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from app.i18n import N_, _, ngettext, number
+
 FUNCTIONS: dict[str, tuple[int, int | None]] = {
     # name -> (fewest, most arguments); None = no upper bound
     "min": (1, None),
@@ -54,6 +56,11 @@ class FormulaError(ValueError):
     def __init__(self, message: str, position: int | None = None) -> None:
         super().__init__(message)
         self.position = position
+
+
+def _at(message: str, pos: int, **fields: object) -> FormulaError:
+    """The error ``message`` (translated, its ``{char}`` the 1-based position) about ``pos``."""
+    return FormulaError(message.format(char=pos + 1, **fields), pos)
 
 
 # ----------------------------------------------------------------------------------------- the tree
@@ -112,10 +119,6 @@ class _Token:
     pos: int
 
 
-def _where(pos: int) -> str:
-    return f"at character {pos + 1}"
-
-
 def _tokens(text: str) -> list[_Token]:
     out: list[_Token] = []
     i, n = 0, len(text)
@@ -135,17 +138,17 @@ def _tokens(text: str) -> list[_Token]:
             i = m.end()
             continue
         if text.startswith("**", i):
-            raise FormulaError(f"'**' is not an operator here ({_where(i)}): write powers with ^, e.g. x^2.", i)
+            raise _at(_("'**' is not an operator here (at character {char}): write powers with ^, e.g. x^2."), i)
         if ch in "+-*/^":
             out.append(_Token("op", ch, i))
         elif ch in "(),":
             out.append(_Token(ch, ch, i))
         else:
-            raise FormulaError(
-                f"'{ch}' is not allowed ({_where(i)}): use numbers, the sub-graders' names, the operators "
-                f"{OPERATORS}, parentheses and the functions {', '.join(FUNCTIONS)}.",
-                i,
+            message = _(
+                "'{text}' is not allowed (at character {char}): use numbers, the sub-graders' names, the "
+                "operators {operators}, parentheses and the functions {functions}."
             )
+            raise _at(message, i, text=ch, operators=OPERATORS, functions=", ".join(FUNCTIONS))
         i += 1
     out.append(_Token("end", "", n))
     return out
@@ -169,25 +172,23 @@ class _Parser:
     def enter(self, pos: int) -> None:
         self.depth += 1
         if self.depth > MAX_DEPTH:
-            raise FormulaError(f"The formula nests too deeply ({_where(pos)}); simplify it.", pos)
+            raise _at(_("The formula nests too deeply (at character {char}); simplify it."), pos)
 
     def unexpected(self, tok: _Token, wanted: str) -> FormulaError:
-        if tok.kind == "end":
-            return FormulaError(f"The formula ends too early: {wanted} is missing at the end.", tok.pos)
-        return FormulaError(f"Unexpected '{tok.text}' {_where(tok.pos)}: expected {wanted}.", tok.pos)
+        at_end, elsewhere = _EXPECTED[wanted]
+        message = at_end if tok.kind == "end" else elsewhere
+        return _at(_(message), tok.pos, text=tok.text)
 
     def parse(self) -> Node:
         if self.peek().kind == "end":
-            raise FormulaError("The formula is empty.", 0)
+            raise FormulaError(_("The formula is empty."), 0)
         node = self.expr()
         tok = self.peek()
         if tok.kind != "end":
             if tok.kind == ")":
-                raise FormulaError(f"')' {_where(tok.pos)} has no matching '('.", tok.pos)
-            raise FormulaError(
-                f"Unexpected '{tok.text}' {_where(tok.pos)}: an operator ({OPERATORS}) is missing before it.",
-                tok.pos,
-            )
+                raise _at(_("')' at character {char} has no matching '('."), tok.pos)
+            message = _("Unexpected '{text}' at character {char}: an operator ({operators}) is missing before it.")
+            raise _at(message, tok.pos, text=tok.text, operators=OPERATORS)
         return node
 
     def expr(self) -> Node:
@@ -232,9 +233,9 @@ class _Parser:
             try:
                 value = float(tok.text)
             except (ValueError, OverflowError):  # \d also matches digits float() may not take
-                raise FormulaError(f"'{tok.text}' is not a number ({_where(tok.pos)}).", tok.pos) from None
+                raise _at(_("'{text}' is not a number (at character {char})."), tok.pos, text=tok.text) from None
             if not math.isfinite(value):
-                raise FormulaError(f"The number '{tok.text}' is too large ({_where(tok.pos)}).", tok.pos)
+                raise _at(_("The number '{text}' is too large (at character {char})."), tok.pos, text=tok.text)
             return Num(value, tok.pos)
         if tok.kind == "name":
             if self.peek().kind == "(":
@@ -245,10 +246,10 @@ class _Parser:
             close = self.take()
             if close.kind != ")":
                 if close.kind == "end":
-                    raise FormulaError(f"The '(' {_where(tok.pos)} is never closed.", tok.pos)
-                raise self.unexpected(close, "')' or an operator")
+                    raise _at(_("The '(' at character {char} is never closed."), tok.pos)
+                raise self.unexpected(close, "close")
             return node
-        raise self.unexpected(tok, "a number, a name or '('")
+        raise self.unexpected(tok, "operand")
 
     def call(self, name: _Token) -> Node:
         self.take()  # "("
@@ -264,8 +265,8 @@ class _Parser:
                     break
                 if tok.kind != ",":
                     if tok.kind == "end":
-                        raise FormulaError(f"The '(' of {name.text} {_where(name.pos)} is never closed.", name.pos)
-                    raise self.unexpected(tok, "',' or ')'")
+                        raise _at(_("The '(' of {fn} at character {char} is never closed."), name.pos, fn=name.text)
+                    raise self.unexpected(tok, "separator")
         self.depth -= 1
         return Call(name.text, tuple(args), name.pos)
 
@@ -273,12 +274,12 @@ class _Parser:
 def parse(formula: str) -> Node:
     """The tree of ``formula`` (raises :class:`FormulaError` when it cannot be read)."""
     if not isinstance(formula, str):
-        raise FormulaError("The formula must be text.")
+        raise FormulaError(_("The formula must be text."))
     if len(formula) > MAX_LENGTH:
-        raise FormulaError(f"The formula is too long (over {MAX_LENGTH:,} characters).")
+        raise FormulaError(_("The formula is too long (over {n} characters).").format(n=number(MAX_LENGTH)))
     tree = _Parser(formula).parse()
     if _depth(tree) > MAX_TREE_DEPTH:
-        raise FormulaError("The formula is too long to compute; simplify it.")
+        raise FormulaError(_("The formula is too long to compute; simplify it."))
     return tree
 
 
@@ -318,16 +319,21 @@ def used_names(tree: Node) -> set[str]:
 
 def _arity_problem(call: Call) -> str | None:
     if call.fn not in FUNCTIONS:
-        return (
-            f"'{call.fn}' {_where(call.pos)} is not a function the formula can use; "
-            f"the functions are {', '.join(FUNCTIONS)}."
-        )
+        return _(
+            "'{fn}' at character {char} is not a function the formula can use; the functions are {functions}."
+        ).format(fn=call.fn, char=call.pos + 1, functions=", ".join(FUNCTIONS))
     low, high = FUNCTIONS[call.fn]
     count = len(call.args)
     if high is None and count < low:
-        return f"{call.fn} {_where(call.pos)} needs at least {low} value, e.g. {call.fn}(a, b)."
+        return ngettext(
+            "{fn} at character {char} needs at least {n} value, e.g. {fn}(a, b).",
+            "{fn} at character {char} needs at least {n} values, e.g. {fn}(a, b).",
+            low,
+        ).format(fn=call.fn, char=call.pos + 1, n=low)
     if high is not None and not low <= count <= high:
-        return f"{call.fn} {_where(call.pos)} takes exactly one value, e.g. {call.fn}(x); it was given {count}."
+        return _("{fn} at character {char} takes exactly one value, e.g. {fn}(x); it was given {n}.").format(
+            fn=call.fn, char=call.pos + 1, n=count
+        )
     return None
 
 
@@ -340,12 +346,14 @@ def check(formula: str, names: Iterable[str]) -> list[str]:
     except FormulaError as exc:
         return [str(exc)]
     problems: list[str] = []
-    listed = ", ".join(sorted(known)) or "none yet"
     for node in _walk(tree):
         if isinstance(node, Name) and node.name not in known:
-            problems.append(
-                f"'{node.name}' {_where(node.pos)} is not the name of a sub-grader (the names are: {listed})."
+            message = (
+                _("'{name}' at character {char} is not the name of a sub-grader (the names are: {names}).")
+                if known
+                else _("'{name}' at character {char} is not the name of a sub-grader (there are none yet).")
             )
+            problems.append(message.format(name=node.name, char=node.pos + 1, names=", ".join(sorted(known))))
         elif isinstance(node, Call):
             problem = _arity_problem(node)
             if problem:
@@ -356,9 +364,9 @@ def check(formula: str, names: Iterable[str]) -> list[str]:
 # ---------------------------------------------------------------------------------------- evaluate
 def _power(a: float, b: float, pos: int) -> float:
     if a < 0 and not b.is_integer():
-        raise FormulaError(f"A negative number cannot be raised to a fractional power ({_where(pos)}).", pos)
+        raise _at(_("A negative number cannot be raised to a fractional power (at character {char})."), pos)
     if a == 0 and b < 0:
-        raise FormulaError(f"Zero cannot be raised to a negative power ({_where(pos)}).", pos)
+        raise _at(_("Zero cannot be raised to a negative power (at character {char})."), pos)
     return a**b
 
 
@@ -383,8 +391,23 @@ _UNARY_FUNCTIONS: dict[str, Callable[[float], float]] = {
     "log": _log,
 }
 _DOMAIN = {
-    "sqrt": "sqrt of a negative number",
-    "log": "log of zero or a negative number",
+    "sqrt": N_("Cannot compute the sqrt of a negative number (at character {char})."),
+    "log": N_("Cannot compute the log of zero or a negative number (at character {char})."),
+}
+# What the parser expected -> (its message at the end of the formula, its message elsewhere).
+_EXPECTED = {
+    "close": (
+        N_("The formula ends too early: ')' or an operator is missing at the end."),
+        N_("Unexpected '{text}' at character {char}: expected ')' or an operator."),
+    ),
+    "operand": (
+        N_("The formula ends too early: a number, a name or '(' is missing at the end."),
+        N_("Unexpected '{text}' at character {char}: expected a number, a name or '('."),
+    ),
+    "separator": (
+        N_("The formula ends too early: ',' or ')' is missing at the end."),
+        N_("Unexpected '{text}' at character {char}: expected ',' or ')'."),
+    ),
 }
 
 
@@ -393,11 +416,11 @@ def _eval(node: Node, values: dict[str, float]) -> float:
         return node.value
     if isinstance(node, Name):
         if node.name not in values:
-            raise FormulaError(f"'{node.name}' {_where(node.pos)} has no score.", node.pos)
+            raise _at(_("'{name}' at character {char} has no score."), node.pos, name=node.name)
         try:
             return float(values[node.name])
         except (TypeError, ValueError):
-            raise FormulaError(f"The score of '{node.name}' is not a number.", node.pos) from None
+            raise FormulaError(_("The score of '{name}' is not a number.").format(name=node.name), node.pos) from None
     if isinstance(node, Unary):
         x = _eval(node.operand, values)
         return -x if node.op == "-" else x
@@ -413,11 +436,11 @@ def _eval(node: Node, values: dict[str, float]) -> float:
                 return a * b
             if node.op == "/":
                 if b == 0:
-                    raise FormulaError(f"Division by zero ({_where(node.pos)}).", node.pos)
+                    raise _at(_("Division by zero (at character {char})."), node.pos)
                 return a / b
             return _power(a, b, node.pos)
         except OverflowError:
-            raise FormulaError(f"The result is too large ({_where(node.pos)}).", node.pos) from None
+            raise _at(_("The result is too large (at character {char})."), node.pos) from None
     problem = _arity_problem(node)
     if problem:
         raise FormulaError(problem, node.pos)
@@ -429,17 +452,17 @@ def _eval(node: Node, values: dict[str, float]) -> float:
     try:
         return _UNARY_FUNCTIONS[node.fn](args[0])
     except OverflowError:
-        raise FormulaError(f"The result of {node.fn} is too large ({_where(node.pos)}).", node.pos) from None
+        raise _at(_("The result of {fn} is too large (at character {char})."), node.pos, fn=node.fn) from None
     except ValueError:
-        what = _DOMAIN.get(node.fn, f"{node.fn} of this value")
-        raise FormulaError(f"Cannot compute the {what} ({_where(node.pos)}).", node.pos) from None
+        message = _DOMAIN.get(node.fn, N_("Cannot compute the {fn} of this value (at character {char})."))
+        raise _at(_(message), node.pos, fn=node.fn) from None
 
 
 def evaluate_tree(tree: Node, values: dict[str, float]) -> float:
     """Compute a parsed formula (see :func:`evaluate`)."""
     result = _eval(tree, values)
     if not math.isfinite(result):
-        raise FormulaError("The formula's result is not a finite number (a value grew too large).")
+        raise FormulaError(_("The formula's result is not a finite number (a value grew too large)."))
     return result
 
 

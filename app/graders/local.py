@@ -20,16 +20,18 @@ from app.graders import formula
 from app.graders.model import GRADER_TYPES, has_errors, structure_problems
 from app.graders.similarity import LOCAL_METRICS, similarity
 from app.graders.templates import check_against_examples, make_sample, render
+from app.i18n import N_, _, ngettext
 
-APPROXIMATE = "Computed locally; the provider's figure may differ slightly."
+# Marked only: translate with _() where used (the language is chosen after import).
+APPROXIMATE = N_("Computed locally; the provider's figure may differ slightly.")
 REMOTE_ONLY = {
-    "score_model": "Model graders can only be tried on the provider (the grading model runs there).",
-    "label_model": "Model graders can only be tried on the provider (the grading model runs there).",
-    "python": "Python graders can only be tried on the provider: the app does not run grader code itself.",
+    "score_model": N_("Model graders can only be tried on the provider (the grading model runs there)."),
+    "label_model": N_("Model graders can only be tried on the provider (the grading model runs there)."),
+    "python": N_("Python graders can only be tried on the provider: the app does not run grader code itself."),
 }
 METRIC_REMOTE_ONLY = {
-    "meteor": "METEOR needs WordNet data that the app does not include; try this grader on the provider.",
-    "cosine": "Cosine similarity needs the provider's embedding model and is only for evals, not fine-tuning.",
+    "meteor": N_("METEOR needs WordNet data that the app does not include; try this grader on the provider."),
+    "cosine": N_("Cosine similarity needs the provider's embedding model and is only for evals, not fine-tuning."),
 }
 
 
@@ -61,10 +63,12 @@ def _string_check(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
 def _text_similarity(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
     metric = g.get("evaluation_metric", "")
     if metric not in LOCAL_METRICS:
-        return LocalScore(None, note=METRIC_REMOTE_ONLY.get(metric, f"{metric} is not computed here."))
+        if metric in METRIC_REMOTE_ONLY:
+            return LocalScore(None, note=_(METRIC_REMOTE_ONLY[metric]))
+        return LocalScore(None, note=_("{metric} is not computed here.").format(metric=metric))
     text = render(g.get("input", ""), item, sample)
     reference = render(g.get("reference", ""), item, sample)
-    return LocalScore(similarity(metric, text, reference), note=APPROXIMATE)
+    return LocalScore(similarity(metric, text, reference), note=_(APPROXIMATE))
 
 
 def _one(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
@@ -75,7 +79,7 @@ def _one(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
         return _text_similarity(g, item, sample)
     if kind == "multi":
         return _multi(g, item, sample)
-    return LocalScore(None, note=REMOTE_ONLY.get(str(kind), "This grader cannot be tried here."))
+    return LocalScore(None, note=_(REMOTE_ONLY.get(str(kind), N_("This grader cannot be tried here."))))
 
 
 def _multi(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
@@ -84,7 +88,7 @@ def _multi(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
     try:
         tree = formula.parse(calc)
     except formula.FormulaError as exc:
-        return LocalScore(None, note=f"The formula cannot be read: {exc}")
+        return LocalScore(None, note=_("The formula cannot be read: {error}").format(error=exc))
     used = formula.used_names(tree)
     scores: dict[str, float] = {}
     notes: list[str] = []
@@ -100,26 +104,31 @@ def _multi(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
             if result.note and result.note not in notes:
                 notes.append(result.note)
     if missing:
-        return LocalScore(
-            None,
-            scores,
-            f"The formula uses {', '.join(missing)}, which cannot be computed here. " + " ".join(notes),
-        )
+        why = ngettext(
+            "The formula uses {names}, which cannot be computed here.",
+            "The formula uses {names}, which cannot be computed here.",
+            len(missing),
+        ).format(names=", ".join(missing))
+        return LocalScore(None, scores, " ".join([why, *notes]))
     try:
         value = formula.evaluate_tree(tree, scores)
     except formula.FormulaError as exc:
-        return LocalScore(None, scores, f"The formula cannot be computed: {exc}")
+        return LocalScore(None, scores, _("The formula cannot be computed: {error}").format(error=exc))
     return LocalScore(value, scores, " ".join(notes))
 
 
 def _with_missing(result: LocalScore, grader: dict, item: dict) -> LocalScore:
     """Say which fields this example lacks: they count as empty text, which can pass a check by accident
     (every text contains "")."""
-    missing, _ = check_against_examples(grader, [(1, item)])
+    missing, _findings = check_against_examples(grader, [(1, item)])
     names = [m.path for m in missing if not m.in_code]
     if not names:
         return result
-    said = f"This example has no {', '.join(names)}: it counts as empty text."
+    said = ngettext(
+        "This example has no {names}: it counts as empty text.",
+        "This example has no {names}: they count as empty text.",
+        len(names),
+    ).format(names=", ".join(names))
     return LocalScore(result.score, result.sub_scores, f"{said} {result.note}".strip())
 
 
@@ -130,16 +139,21 @@ def score_locally(grader: dict, item: dict, sample_text: str) -> LocalScore:
     A grader with structural errors is not scored (the note names the first one). Never raises."""
     try:
         if not isinstance(grader, dict) or grader.get("type") not in GRADER_TYPES:
-            return LocalScore(None, note="This is not a grader the app knows.")
+            return LocalScore(None, note=_("This is not a grader the app knows."))
         kind = grader["type"]
         if kind in REMOTE_ONLY:
-            return LocalScore(None, note=REMOTE_ONLY[kind])
+            return LocalScore(None, note=_(REMOTE_ONLY[kind]))
         problems = structure_problems(grader)
         if has_errors(problems):
             first = next(f for f in problems if f.severity is Severity.ERROR)
-            return LocalScore(None, note=f"Fix the grader first: {first.message}")
+            return LocalScore(None, note=_("Fix the grader first: {problem}").format(problem=first.message))
         item = item if isinstance(item, dict) else {}
         result = _one(grader, item, make_sample(str(sample_text)))
         return _with_missing(result, grader, item)
     except Exception as exc:  # a try-it button must answer, never crash the app
-        return LocalScore(None, note=f"The score could not be computed here ({type(exc).__name__}: {exc}).")
+        return LocalScore(
+            None,
+            note=_("The score could not be computed here ({kind}: {error}).").format(
+                kind=type(exc).__name__, error=exc
+            ),
+        )

@@ -19,6 +19,7 @@ from app.formats.chat_models import is_reasoning_model
 from app.formats.model import Finding, Severity
 from app.graders import formula
 from app.graders.templates import PathStep, json_path, template_problems
+from app.i18n import _, number
 
 GRADER_TYPES = ("string_check", "text_similarity", "score_model", "label_model", "python", "multi")
 TOP_LEVEL_TYPES = ("string_check", "text_similarity", "score_model", "python", "multi")  # label_model: in multi
@@ -149,77 +150,96 @@ class _Checker:
 
     def grader(self, g: Any, parts: list[PathStep], top_level: bool) -> None:
         if not isinstance(g, dict):
-            self.add("grader_not_object", 'A grader must be a JSON object with a "type" field.', parts)
+            self.add("grader_not_object", _('A grader must be a JSON object with a "type" field.'), parts)
             return
         kind = g.get("type")
         if not isinstance(kind, str) or kind not in GRADER_TYPES:
             if "type" not in g:
-                self.add("grader_type_missing", 'The grader has no "type".', parts)
+                self.add("grader_type_missing", _('The grader has no "type".'), parts)
             else:
                 self.add(
                     "grader_type_unknown",
-                    f"{kind!r} is not a grader type; the types are {', '.join(GRADER_TYPES)}.",
+                    _("{value} is not a grader type; the types are {types}.").format(
+                        value=repr(kind), types=", ".join(GRADER_TYPES)
+                    ),
                     [*parts, "type"],
                 )
             return
         if top_level and kind == "label_model":
             self.add(
                 "label_model_top_level",
-                "A label_model grader can only be used inside a multi grader: wrap it in one, or use a "
-                "score_model grader.",
+                _(
+                    "A label_model grader can only be used inside a multi grader: wrap it in one, or use a "
+                    "score_model grader."
+                ),
                 [*parts, "type"],
             )
         if not top_level and kind == "multi":
-            self.add("multi_nested", "A multi grader cannot contain another multi grader.", [*parts, "type"])
+            self.add("multi_nested", _("A multi grader cannot contain another multi grader."), [*parts, "type"])
         for key in REQUIRED[kind]:
             if key not in g:
-                self.add("grader_field_missing", f'A {kind} grader needs "{key}".', [*parts, key])
+                self.add(
+                    "grader_field_missing",
+                    _('A {kind} grader needs "{key}".').format(kind=kind, key=key),
+                    [*parts, key],
+                )
         for key in g:
             if key == "pass_threshold" and kind == "text_similarity":
                 self.add(
                     "pass_threshold_evals_only",
-                    "pass_threshold is only used by evals; fine-tuning uses the score itself. Remove it.",
+                    _("pass_threshold is only used by evals; fine-tuning uses the score itself. Remove it."),
                     [*parts, key],
                     Severity.WARNING,
                 )
             elif key not in FIELDS[kind]:
                 self.add(
                     "grader_field_unknown",
-                    f'"{key}" is not a field of a {kind} grader; the provider may reject it.',
+                    _('"{key}" is not a field of a {kind} grader; the provider may reject it.').format(
+                        key=key, kind=kind
+                    ),
                     [*parts, key],
                     Severity.WARNING,
                 )
         for key in _STRING_FIELDS:
             messages = key == "input" and kind in ("score_model", "label_model")
             if key in g and key in FIELDS[kind] and not messages and not isinstance(g[key], str):
-                self.add("grader_field_type", f'"{key}" must be text.', [*parts, key])
+                self.add("grader_field_type", _('"{key}" must be text.').format(key=key), [*parts, key])
         getattr(self, kind)(g, parts)
 
     # -- per type
     def string_check(self, g: dict, parts: list[PathStep]) -> None:
         op = g.get("operation")
         if "operation" in g and op not in STRING_OPERATIONS:
-            hint = ' (the API spells it "ne")' if op == "neq" else ""
-            self.add(
-                "string_operation_unknown",
-                f"{op!r} is not an operation{hint}; use eq (equal), ne (not equal), like (contains) or "
-                "ilike (contains, ignoring case).",
-                [*parts, "operation"],
+            message = (
+                _(
+                    '{value} is not an operation (the API spells it "ne"); use eq (equal), ne (not equal), '
+                    "like (contains) or ilike (contains, ignoring case)."
+                )
+                if op == "neq"
+                else _(
+                    "{value} is not an operation; use eq (equal), ne (not equal), like (contains) or ilike "
+                    "(contains, ignoring case)."
+                )
             )
+            self.add("string_operation_unknown", message.format(value=repr(op)), [*parts, "operation"])
 
     def text_similarity(self, g: dict, parts: list[PathStep]) -> None:
         metric = g.get("evaluation_metric")
         if metric in EVALS_ONLY_METRICS:
             self.add(
                 "cosine_not_for_fine_tuning",
-                "Cosine similarity is only available in evals; it is not usable for fine-tuning. Choose "
-                "another metric, e.g. fuzzy_match or rouge_l.",
+                _(
+                    "Cosine similarity is only available in evals; it is not usable for fine-tuning. Choose "
+                    "another metric, e.g. fuzzy_match or rouge_l."
+                ),
                 [*parts, "evaluation_metric"],
             )
         elif "evaluation_metric" in g and metric not in SIMILARITY_METRICS:
             self.add(
                 "similarity_metric_unknown",
-                f"{metric!r} is not a similarity metric; use one of {', '.join(SIMILARITY_METRICS)}.",
+                _("{value} is not a similarity metric; use one of {metrics}.").format(
+                    value=repr(metric), metrics=", ".join(SIMILARITY_METRICS)
+                ),
                 [*parts, "evaluation_metric"],
             )
 
@@ -231,7 +251,7 @@ class _Checker:
         if size >= PYTHON_SOURCE_LIMIT:
             self.add(
                 "python_too_large",
-                f"The Python source is {size / 1024:,.0f} kB; it must be under 256 kB.",
+                _("The Python source is {size} kB; it must be under 256 kB.").format(size=number(size / 1024)),
                 [*parts, "source"],
             )
         try:
@@ -239,23 +259,27 @@ class _Checker:
                 warnings.simplefilter("ignore")
                 tree = ast.parse(source)
         except SyntaxError as exc:
-            where = f" on line {exc.lineno}" if exc.lineno else ""
-            self.add("python_syntax", f"The Python source has a syntax error{where}: {exc.msg}.", [*parts, "source"])
+            message = (
+                _("The Python source has a syntax error on line {line}: {error}.")
+                if exc.lineno
+                else _("The Python source has a syntax error: {error}.")
+            )
+            self.add("python_syntax", message.format(line=exc.lineno, error=exc.msg), [*parts, "source"])
             return
         except (ValueError, RecursionError, MemoryError):
-            self.add("python_syntax", "The Python source cannot be read as Python.", [*parts, "source"])
+            self.add("python_syntax", _("The Python source cannot be read as Python."), [*parts, "source"])
             return
         grade = _find_grade(tree)
         if grade is None:
             self.add(
                 "python_no_grade",
-                "The Python source must define a function grade(sample, item) that returns the score.",
+                _("The Python source must define a function grade(sample, item) that returns the score."),
                 [*parts, "source"],
             )
         elif isinstance(grade, ast.FunctionDef | ast.AsyncFunctionDef) and not _takes_two(grade.args):
             self.add(
                 "python_grade_arguments",
-                f"grade (line {grade.lineno}) must take two arguments: grade(sample, item).",
+                _("grade (line {line}) must take two arguments: grade(sample, item).").format(line=grade.lineno),
                 [*parts, "source"],
             )
 
@@ -266,11 +290,11 @@ class _Checker:
             r = g["range"]
             ok = isinstance(r, list) and len(r) == 2 and all(_is_number(x) for x in r)
             if not ok:
-                self.add("grader_range_invalid", "range must be two numbers [lowest, highest].", [*parts, "range"])
+                self.add("grader_range_invalid", _("range must be two numbers [lowest, highest]."), [*parts, "range"])
             elif not r[0] < r[1]:
                 self.add(
                     "grader_range_invalid",
-                    f"range [{r[0]}, {r[1]}]: the lowest score must be below the highest.",
+                    _("range [{low}, {high}]: the lowest score must be below the highest.").format(low=r[0], high=r[1]),
                     [*parts, "range"],
                 )
         if "sampling_params" in g:
@@ -283,15 +307,21 @@ class _Checker:
         passing = g.get("passing_labels")
         for key, value in (("labels", labels), ("passing_labels", passing)):
             if key in g and (not isinstance(value, list) or not value or not all(isinstance(x, str) for x in value)):
-                self.add("grader_labels_invalid", f"{key} must be a list of one label or more.", [*parts, key])
+                self.add(
+                    "grader_labels_invalid",
+                    _("{key} must be a list of one label or more.").format(key=key),
+                    [*parts, key],
+                )
         if isinstance(labels, list) and len(set(map(str, labels))) != len(labels):
-            self.add("grader_labels_duplicate", "A label is listed twice.", [*parts, "labels"], Severity.WARNING)
+            self.add("grader_labels_duplicate", _("A label is listed twice."), [*parts, "labels"], Severity.WARNING)
         if isinstance(labels, list) and isinstance(passing, list):
             extra = [p for p in passing if p not in labels]
             if extra:
                 self.add(
                     "passing_labels_not_subset",
-                    f"Passing labels must be among the labels; not a label: {', '.join(map(str, extra))}.",
+                    _("Passing labels must be among the labels; not a label: {labels}.").format(
+                        labels=", ".join(map(str, extra))
+                    ),
                     [*parts, "passing_labels"],
                 )
 
@@ -300,7 +330,7 @@ class _Checker:
         if "graders" in g and (not isinstance(graders, dict) or not graders):
             self.add(
                 "multi_graders_invalid",
-                "graders must name one sub-grader or more: a JSON object of name -> grader.",
+                _("graders must name one sub-grader or more: a JSON object of name -> grader."),
                 [*parts, "graders"],
             )
             graders = {}
@@ -310,8 +340,9 @@ class _Checker:
             if not formula.NAME_PATTERN.fullmatch(name):
                 self.add(
                     "grader_name_unusable",
-                    f'The formula cannot refer to "{name}": use letters, digits and _ only (e.g. '
-                    f"{re.sub(r'[^A-Za-z0-9_]+', '_', name).strip('_') or 'score'}).",
+                    _(
+                        'The formula cannot refer to "{name}": use letters, digits and _ only (e.g. {suggestion}).'
+                    ).format(name=name, suggestion=re.sub(r"[^A-Za-z0-9_]+", "_", name).strip("_") or "score"),
                     [*parts, "graders", name],
                     Severity.WARNING,
                 )
@@ -326,8 +357,13 @@ class _Checker:
         if not isinstance(model, str) or model in GRADING_MODELS:
             return model if isinstance(model, str) else ""
         dated = [m for m in GRADING_MODELS if _DATE.sub("", m) == model.strip()]
-        hint = f" Use {dated[0]}." if dated else f" The allowed models are {', '.join(GRADING_MODELS)}."
-        self.add("grader_model_not_allowed", f"{model!r} is not allowed for grading.{hint}", [*parts, "model"])
+        message = (
+            _("{value} is not allowed for grading. Use {model}.")
+            if dated
+            else _("{value} is not allowed for grading. The allowed models are {models}.")
+        )
+        text = message.format(value=repr(model), model=dated[0] if dated else "", models=", ".join(GRADING_MODELS))
+        self.add("grader_model_not_allowed", text, [*parts, "model"])
         return model
 
     def messages(self, g: dict, parts: list[PathStep]) -> None:
@@ -335,63 +371,80 @@ class _Checker:
         if "input" not in g:
             return
         if not isinstance(messages, list) or not messages:
-            self.add("grader_messages_invalid", "input must be a list of one message or more.", [*parts, "input"])
+            self.add("grader_messages_invalid", _("input must be a list of one message or more."), [*parts, "input"])
             return
         for i, msg in enumerate(messages):
             where = [*parts, "input", i]
             if not isinstance(msg, dict):
-                self.add("grader_message_invalid", "A message must be an object with role and content.", where)
+                self.add("grader_message_invalid", _("A message must be an object with role and content."), where)
                 continue
             if msg.get("role") not in MESSAGE_ROLES:
                 self.add(
                     "grader_message_role",
-                    f"Message {i + 1}: the role must be one of {', '.join(MESSAGE_ROLES)}.",
+                    _("Message {n}: the role must be one of {roles}.").format(n=i + 1, roles=", ".join(MESSAGE_ROLES)),
                     [*where, "role"],
                 )
             if "type" in msg and msg["type"] != "message":
-                self.add("grader_message_invalid", f'Message {i + 1}: type must be "message".', [*where, "type"])
+                self.add(
+                    "grader_message_invalid",
+                    _('Message {n}: type must be "message".').format(n=i + 1),
+                    [*where, "type"],
+                )
             if not _content_ok(msg.get("content")):
                 self.add(
                     "grader_message_content",
-                    f"Message {i + 1}: the content must be text, or text/image parts.",
+                    _("Message {n}: the content must be text, or text/image parts.").format(n=i + 1),
                     [*where, "content"],
                 )
 
     def sampling(self, params: Any, model: str, parts: list[PathStep]) -> None:
         if not isinstance(params, dict):
-            self.add("sampling_params_invalid", "sampling_params must be an object.", parts)
+            self.add("sampling_params_invalid", _("sampling_params must be an object."), parts)
             return
         reasoning = bool(model) and is_reasoning_model(model)
         for key, value in params.items():
             if key not in SAMPLING_PARAMS:
-                hint = " (the API spells it max_completions_tokens)" if "max" in key and "token" in key else ""
-                self.add(
-                    "sampling_param_unknown",
-                    f'"{key}" is not a sampling parameter of grader models{hint}.',
-                    [*parts, key],
+                message = (
+                    _(
+                        '"{key}" is not a sampling parameter of grader models (the API spells it '
+                        "max_completions_tokens)."
+                    )
+                    if "max" in key and "token" in key
+                    else _('"{key}" is not a sampling parameter of grader models.')
                 )
+                self.add("sampling_param_unknown", message.format(key=key), [*parts, key])
             elif value is None:
                 continue
             elif key == "temperature" and reasoning:
                 self.add(
                     "grader_param_rejected",
-                    f"{model} is a reasoning model and does not take a temperature; remove it.",
+                    _("{model} is a reasoning model and does not take a temperature; remove it.").format(model=model),
                     [*parts, key],
                 )
             elif key == "reasoning_effort" and model and not reasoning:
                 self.add(
                     "grader_param_rejected",
-                    f"{model} is not a reasoning model and does not take a reasoning effort; remove it.",
+                    _("{model} is not a reasoning model and does not take a reasoning effort; remove it.").format(
+                        model=model
+                    ),
                     [*parts, key],
                 )
             elif key == "reasoning_effort" and value not in REASONING_EFFORTS:
-                self.add("sampling_param_invalid", f"reasoning_effort {value!r} is not an effort level.", [*parts, key])
+                self.add(
+                    "sampling_param_invalid",
+                    _("reasoning_effort {value} is not an effort level.").format(value=repr(value)),
+                    [*parts, key],
+                )
             elif key in ("temperature", "top_p") and not (_is_number(value) and 0 <= value <= _TOP[key]):
-                self.add("sampling_param_invalid", f"{key} must be a number from 0 to {_TOP[key]}.", [*parts, key])
+                self.add(
+                    "sampling_param_invalid",
+                    _("{key} must be a number from 0 to {top}.").format(key=key, top=_TOP[key]),
+                    [*parts, key],
+                )
             elif key in ("seed", "max_completions_tokens") and not (
                 isinstance(value, int) and not isinstance(value, bool) and (key == "seed" or value >= 1)
             ):
-                self.add("sampling_param_invalid", f"{key} must be a whole number.", [*parts, key])
+                self.add("sampling_param_invalid", _("{key} must be a whole number.").format(key=key), [*parts, key])
 
 
 def _is_number(x: Any) -> bool:

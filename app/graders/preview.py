@@ -11,6 +11,8 @@ import math
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from app.i18n import _, current_language, number
+
 BINS = 10
 # When this share of the scores is one value, the spread is reported as "nearly flat".
 NEARLY_FLAT_SHARE = 0.9
@@ -39,7 +41,8 @@ def _bin(score: float) -> int:
 
 
 def _fmt(x: float) -> str:
-    return f"{x:.3g}"
+    text = f"{x:.3g}"  # three significant digits, with the language's decimal mark
+    return text.replace(".", ",") if current_language() == "pt_BR" else text
 
 
 def reward_spread(scores: Iterable[float | None]) -> RewardSpread:
@@ -51,34 +54,43 @@ def reward_spread(scores: Iterable[float | None]) -> RewardSpread:
         histogram[_bin(v)] += 1
     out_of_range = sum(1 for v in values if v < 0 or v > 1)
     if not values:
-        return RewardSpread(0, None, None, None, histogram, False, "No answer has been scored yet.")
+        return RewardSpread(0, None, None, None, histogram, False, _("No answer has been scored yet."))
     count = len(values)
     low, high = min(values), max(values)
     mean = math.fsum(values) / count
     if count == 1:
-        message = f"Only one answer was scored ({_fmt(low)}); score more answers to see the spread."
+        message = _("Only one answer was scored ({score}); score more answers to see the spread.").format(
+            score=_fmt(low)
+        )
         return RewardSpread(count, mean, low, high, histogram, False, message, out_of_range)
     flat = high - low <= _SAME
     if flat:
         if abs(low) <= _SAME:
-            what = "Every answer scored 0"
-            hint = " Check that it can reward a good answer (and that the fields it reads exist in the data)."
+            message = _(
+                "Every answer scored 0: this grader gives the model nothing to learn from. Check that it can "
+                "reward a good answer (and that the fields it reads exist in the data)."
+            )
         elif abs(low - 1) <= _SAME:
-            what = "Every answer scored 1"
-            hint = " Make it harder to pass, or give partial credit instead of pass/fail."
+            message = _(
+                "Every answer scored 1: this grader gives the model nothing to learn from. Make it harder to "
+                "pass, or give partial credit instead of pass/fail."
+            )
         else:
-            what = f"Every answer scored {_fmt(low)}"
-            hint = " Make it tell better answers from worse ones."
-        message = f"{what}: this grader gives the model nothing to learn from.{hint}"
+            message = _(
+                "Every answer scored {score}: this grader gives the model nothing to learn from. Make it tell "
+                "better answers from worse ones."
+            ).format(score=_fmt(low))
         return RewardSpread(count, mean, low, high, histogram, True, message, out_of_range)
     top_value, top_count = _most_common(values)
     if top_count >= NEARLY_FLAT_SHARE * count:
-        message = (
-            f"Nearly every answer ({top_count} of {count}) scored {_fmt(top_value)}: the model has little "
-            "to learn from. A grader that tells more answers apart teaches more."
-        )
+        message = _(
+            "Nearly every answer ({top} of {n}) scored {score}: the model has little to learn from. A grader "
+            "that tells more answers apart teaches more."
+        ).format(top=number(top_count), n=number(count), score=_fmt(top_value))
     else:
-        message = f"Scores spread from {_fmt(low)} to {_fmt(high)} (mean {_fmt(mean)}): the model can learn from this."
+        message = _("Scores spread from {low} to {high} (mean {mean}): the model can learn from this.").format(
+            low=_fmt(low), high=_fmt(high), mean=_fmt(mean)
+        )
     return RewardSpread(count, mean, low, high, histogram, False, message, out_of_range)
 
 

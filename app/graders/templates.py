@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.formats.model import Finding, Severity
+from app.i18n import _, ngettext, number
 
 NAMESPACES = ("item", "sample")
 SAMPLE_FIELDS = ("output_text", "output_json", "output_tools", "choices", "output_audio")
@@ -88,11 +89,16 @@ class MissingField:
     def message(self) -> str:
         """``item.reference_answer is missing in 120 of 120 examples (lines 1, 2, 3, …)``."""
         shown = self.example_lines[:LINES_IN_MESSAGE]
-        lines = ", ".join(str(n) for n in shown)
-        more = ", …" if self.missing > len(shown) else ""
-        word = "line" if self.missing == 1 else "lines"
-        noun = "example" if self.total == 1 else "examples"
-        return f"{self.path} is missing in {self.missing} of {self.total} {noun} ({word} {lines}{more})"
+        lines = ", ".join(str(n) for n in shown) + (", …" if self.missing > len(shown) else "")
+        if self.missing == 1:  # then "line", whatever the total
+            message = ngettext(
+                "{path} is missing in {missing} of {total} example (line {lines})",
+                "{path} is missing in {missing} of {total} examples (line {lines})",
+                self.total,
+            )
+        else:  # missing <= total, so "examples" too
+            message = _("{path} is missing in {missing} of {total} examples (lines {lines})")
+        return message.format(path=self.path, missing=number(self.missing), total=number(self.total), lines=lines)
 
     def finding(self) -> Finding:
         """As a finding: an error when no example has the field, a warning when only some lack it (the
@@ -101,12 +107,12 @@ class MissingField:
         every = self.missing == self.total
         severity = Severity.ERROR if every and not self.in_code else Severity.WARNING
         if self.in_code:
-            tail = ": the Python grader reads it; check that it copes without it."
+            text = _("{missing}: the Python grader reads it; check that it copes without it.")
         elif every:
-            tail = ": the grader can never find it. Check the field's name against the dataset."
+            text = _("{missing}: the grader can never find it. Check the field's name against the dataset.")
         else:
-            tail = ": the grader cannot score those examples properly."
-        return Finding("template_field_missing", severity, self.message + tail, path=self.path)
+            text = _("{missing}: the grader cannot score those examples properly.")
+        return Finding("template_field_missing", severity, text.format(missing=self.message), path=self.path)
 
 
 # ------------------------------------------------------------------------------------------ parsing
@@ -239,8 +245,14 @@ def template_problems(grader: dict) -> list[Finding]:
                 Finding(
                     "template_namespace_unknown",
                     Severity.ERROR,
-                    f"{ref.text} cannot be filled in: a template starts with item. (a field of the example) "
-                    "or sample. (the model's answer), e.g. {{item.reference_answer}} or {{sample.output_text}}.",
+                    _(
+                        "{template} cannot be filled in: a template starts with item. (a field of the example) or "
+                        "sample. (the model's answer), e.g. {item_example} or {sample_example}."
+                    ).format(
+                        template=ref.text,
+                        item_example="{{item.reference_answer}}",
+                        sample_example="{{sample.output_text}}",
+                    ),
                     path=ref.where,
                 )
             )
@@ -251,7 +263,9 @@ def template_problems(grader: dict) -> list[Finding]:
                 Finding(
                     "template_path_invalid",
                     Severity.ERROR,
-                    f"{ref.text} cannot be read: write a path such as item.answers[0].text.",
+                    _("{template} cannot be read: write a path such as item.answers[0].text.").format(
+                        template=ref.text
+                    ),
                     path=ref.where,
                 )
             )
@@ -260,8 +274,10 @@ def template_problems(grader: dict) -> list[Finding]:
                 Finding(
                     "template_item_whole",
                     Severity.WARNING,
-                    f"{ref.text} puts the whole example in the text; usually one field is meant, e.g. "
-                    "{{item.reference_answer}}.",
+                    _(
+                        "{template} puts the whole example in the text; usually one field is meant, e.g. "
+                        "{item_example}."
+                    ).format(template=ref.text, item_example="{{item.reference_answer}}"),
                     path=ref.where,
                 )
             )
@@ -270,7 +286,9 @@ def template_problems(grader: dict) -> list[Finding]:
                 Finding(
                     "template_sample_field_unknown",
                     Severity.ERROR,
-                    f"{ref.text}: the model's answer offers only sample.{', sample.'.join(SAMPLE_FIELDS)}.",
+                    _("{template}: the model's answer offers only {fields}.").format(
+                        template=ref.text, fields=", ".join(f"sample.{f}" for f in SAMPLE_FIELDS)
+                    ),
                     path=ref.where,
                 )
             )
@@ -309,8 +327,10 @@ def check_against_examples(
                 Finding(
                     "output_json_needs_response_format",
                     Severity.ERROR,
-                    f"{ref.text} reads the answer as JSON, which is only there when the training job sets a "
-                    "response format (a JSON schema for the answers). Set one, or grade sample.output_text.",
+                    _(
+                        "{template} reads the answer as JSON, which is only there when the training job sets a "
+                        "response format (a JSON schema for the answers). Set one, or grade sample.output_text."
+                    ).format(template=ref.text),
                     path=ref.where,
                 )
             )

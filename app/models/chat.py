@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, fields
 from typing import Any
 
+from app.i18n import _
+
 REASONING_EFFORTS = ("low", "medium", "high")
 
 
@@ -34,13 +36,13 @@ class ChatParams:
         """Values outside the API's ranges, as plain sentences (empty when fine)."""
         out: list[str] = []
         if self.temperature is not None and not 0 <= self.temperature <= 2:
-            out.append("Temperature must be between 0 and 2.")
+            out.append(_("Temperature must be between 0 and 2."))
         if self.top_p is not None and not 0 <= self.top_p <= 1:
-            out.append("Top P must be between 0 and 1.")
+            out.append(_("Top P must be between 0 and 1."))
         if self.max_completion_tokens is not None and self.max_completion_tokens < 1:
-            out.append("The answer length limit must be at least 1 token.")
+            out.append(_("The answer length limit must be at least 1 token."))
         if self.reasoning_effort is not None and self.reasoning_effort not in REASONING_EFFORTS:
-            out.append("Reasoning effort must be low, medium or high.")
+            out.append(_("Reasoning effort must be low, medium or high."))
         return out
 
 

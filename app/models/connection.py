@@ -10,6 +10,8 @@ from enum import StrEnum
 from typing import Any
 from urllib.parse import urlparse
 
+from app.i18n import _
+
 
 class ProviderKind(StrEnum):
     """The backends the app speaks to, all through the OpenAI wire protocol."""
@@ -55,31 +57,31 @@ class ConnectionProfile:
             return None
         if self.allow_insecure_http or is_loopback_host(urlparse(address).hostname or ""):
             return None
-        return (
-            f"{address} is not encrypted (it starts with http://): the API key and your data would cross the "
+        return _(
+            "{address} is not encrypted (it starts with http://): the API key and your data would cross the "
             "network where others could read them. Use its https:// address, or — only for a server on a "
             "network you trust — tick “Allow an unencrypted (http://) connection to this server”."
-        )
+        ).format(address=address)
 
     def problems(self) -> list[str]:
         """What must be fixed before the profile can be used, as plain sentences (empty when fine)."""
         out: list[str] = []
         if not self.name.strip():
-            out.append("Give the connection a name.")
+            out.append(_("Give the connection a name."))
         if self.kind is ProviderKind.AZURE:
             if not self.azure_endpoint.strip():
-                out.append("Enter the Azure endpoint, e.g. https://my-resource.openai.azure.com.")
+                out.append(_("Enter the Azure endpoint, e.g. https://my-resource.openai.azure.com."))
             elif not _is_http_url(self.azure_endpoint):
-                out.append("The Azure endpoint must start with https:// (or http:// for a local server).")
+                out.append(_("The Azure endpoint must start with https:// (or http:// for a local server)."))
             if not self.api_version.strip():
-                out.append("Enter the Azure API version, e.g. 2025-04-01-preview.")
+                out.append(_("Enter the Azure API version, e.g. 2025-04-01-preview."))
         elif self.kind is ProviderKind.COMPATIBLE:
             if not self.base_url.strip():
-                out.append("Enter the server's base URL, e.g. http://localhost:11434/v1.")
+                out.append(_("Enter the server's base URL, e.g. http://localhost:11434/v1."))
             elif not _is_http_url(self.base_url):
-                out.append("The base URL must start with http:// or https://.")
+                out.append(_("The base URL must start with http:// or https://."))
         elif self.base_url.strip() and not _is_http_url(self.base_url):
-            out.append("The base URL must start with http:// or https://.")
+            out.append(_("The base URL must start with http:// or https://."))
         insecure = self.insecure_problem()
         if insecure:
             out.append(insecure)

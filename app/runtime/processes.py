@@ -16,10 +16,12 @@ from concurrent.futures import ProcessPoolExecutor
 _lock = threading.Lock()
 _pool: ProcessPoolExecutor | None = None
 _size = 0
+_language = ""  # the language workers write their messages in ("" = as the environment says)
 
 
-def _warm_up(parent_pid: int) -> None:
-    """Worker start-up: load the tokenizer, and leave if the app process goes away.
+def _warm_up(parent_pid: int, language: str = "") -> None:
+    """Worker start-up: speak the app's language, load the tokenizer, and leave if the app process
+    goes away.
 
     A killed app (SIGKILL, a crash) cannot shut its pool down; without this, its idle workers
     (~180 MB each) stayed behind, measured after killed screenshot runs.
@@ -39,6 +41,9 @@ def _warm_up(parent_pid: int) -> None:
     # since the writer thread is the import's slowest stage.
     with contextlib.suppress(OSError, AttributeError):
         os.nice(5)
+    from app import i18n
+
+    i18n.setup(language or None)
     from app.formats.tokens import get_encoding
 
     get_encoding()
@@ -58,10 +63,27 @@ def process_pool(workers: int | None = None) -> ProcessPoolExecutor:
             if _pool is not None:
                 _pool.shutdown(wait=False, cancel_futures=True)
             _pool = ProcessPoolExecutor(
-                n, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up, initargs=(os.getpid(),)
+                n, mp_context=multiprocessing.get_context("spawn"), initializer=_warm_up,
+                initargs=(os.getpid(), _language),
             )
             _size = n
         return _pool
+
+
+def set_language(language: str) -> None:
+    """Make workers write their messages (validation findings, read errors) in ``language``.
+
+    Workers learn the language when they start, so a running pool is let go: the work already
+    given to it finishes there, new work goes to a pool that speaks the new language.
+    """
+    global _pool, _language
+    with _lock:
+        if language == _language:
+            return
+        _language = language
+        if _pool is not None:
+            _pool.shutdown(wait=False, cancel_futures=False)
+            _pool = None
 
 
 def shutdown_pool() -> None:

@@ -15,6 +15,7 @@ import keyring
 import keyring.errors
 from keyring.backends import fail
 
+from app.i18n import _
 from app.redact import register_secret
 
 log = logging.getLogger(__name__)
@@ -30,22 +31,21 @@ class KeyringUnavailableError(Exception):
 
 def _install_hint() -> str:
     if sys.platform.startswith("linux"):
-        return (
+        return _(
             "Install and start a Secret Service keyring, such as GNOME Keyring "
             "(package gnome-keyring) or KDE Wallet, then restart Finetune Studio."
         )
     if sys.platform == "darwin":
-        return "Make sure the macOS Keychain is unlocked, then try again."
-    return "Make sure Windows Credential Manager is available, then try again."
+        return _("Make sure the macOS Keychain is unlocked, then try again.")
+    return _("Make sure Windows Credential Manager is available, then try again.")
 
 
 def unavailable_message() -> str:
     """What to tell the user when no keyring works."""
-    return (
-        "No keyring is available, so the API key cannot be stored safely and was not saved. "
-        + _install_hint()
-        + " Everything except provider calls keeps working offline."
-    )
+    return _(
+        "No keyring is available, so the API key cannot be stored safely and was not saved. {hint} "
+        "Everything except provider calls keeps working offline."
+    ).format(hint=_install_hint())
 
 
 def backend_name() -> str:
@@ -69,7 +69,7 @@ def _wrap(exc: Exception) -> KeyringUnavailableError:
     log.warning("keyring error: %s", type(exc).__name__)
     if isinstance(exc, keyring.errors.KeyringLocked):
         return KeyringUnavailableError(
-            "The keyring is locked. Unlock it (you may be asked for your password) and try again."
+            _("The keyring is locked. Unlock it (you may be asked for your password) and try again.")
         )
     return KeyringUnavailableError(unavailable_message())
 

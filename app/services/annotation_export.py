@@ -27,6 +27,7 @@ import sqlite_utils
 
 from app.formats.model import Finding, Kind, Record
 from app.formats.pipeline import FINDINGS, check_records, findings_from_json
+from app.i18n import _
 from app.services.annotation_judging import atomic, context_messages
 from app.services.annotation_stats import label
 from app.services.dataset_admin import unique_name
@@ -161,21 +162,19 @@ def export_dpo(
     """
     name = " ".join(dataset_name.split())
     if not name:
-        raise ValueError("The new dataset needs a name.")
+        raise ValueError(_("The new dataset needs a name."))
     plan = plan_export(db, queue_id, annotator=annotator)
     if not plan.pairs:
-        raise ValueError(
-            "No judged item has a better answer yet, so there is nothing to export "
-            f"({plan.ties} ties, {plan.skips} skipped, {len(plan.both_bad)} both bad without a rewrite, "
-            f"{len(plan.conflicts)} where annotators disagree)."
-        )
+        raise ValueError(_(
+            "No judged item has a better answer yet, so there is nothing to export (ties: {ties}; skipped: {skips}; "
+            "both bad without a rewrite: {both_bad}; annotators disagree: {conflicts})."
+        ).format(ties=plan.ties, skips=plan.skips, both_bad=len(plan.both_bad), conflicts=len(plan.conflicts)))
     # Line 0: examples made in the app carry no "Line N:" in their stored findings.
-    checked = check_records([Record(0, obj) for _, obj in plan.pairs], Kind.DPO, None).examples
+    checked = check_records([Record(0, obj) for _cid, obj in plan.pairs], Kind.DPO, None).examples
     queue_name = db.conn.execute("SELECT name FROM annotation_queues WHERE id = ?", (queue_id,)).fetchone()[0]
+    source = _("annotation queue “{name}”").format(name=queue_name)
     with atomic(db.conn):
-        dataset_id = datasets_repo.create_dataset(
-            db, unique_name(db, name), Kind.DPO, source=f"annotation queue “{queue_name}”"
-        )
+        dataset_id = datasets_repo.create_dataset(db, unique_name(db, name), Kind.DPO, source=source)
         datasets_repo.insert_examples(db, dataset_id, 0, checked)
     findings = [
         dataclasses.replace(f, line=number)
@@ -197,6 +196,6 @@ def save_rewrite_as_sft(db: sqlite_utils.Database, comparison_id: int, annotator
         raise LookupError(f"there is no comparison {comparison_id}")
     mine = next((j for j in comp.judgements if j.annotator == annotator.strip()), None)
     if mine is None or not mine.rewrite:
-        raise ValueError("There is no rewritten answer for this item to save.")
-    example_id, _ = save_sft_example(db, dataset_id, comp.context, mine.rewrite)
+        raise ValueError(_("There is no rewritten answer for this item to save."))
+    example_id, _findings = save_sft_example(db, dataset_id, comp.context, mine.rewrite)
     return example_id

@@ -29,6 +29,7 @@ from app.formats.model import Finding, Kind, Record
 from app.formats.pipeline import check_records
 from app.formats.prices import PriceTable
 from app.formats.tokens import TokenizerUnavailable, count_example
+from app.i18n import _
 from app.services.batch_runs import BatchProgress, BatchTarget, ClientFor, run_batch
 from app.services.dataset_admin import unique_name
 from app.services.datasets import dataset_kind
@@ -67,11 +68,11 @@ def generation_targets(settings: list[BatchTarget], samples_per_setting: int) ->
     differ. ``ValueError`` with a plain message when there would be fewer than two answers per prompt.
     """
     if not settings:
-        raise ValueError("Choose at least one model setting.")
+        raise ValueError(_("Choose at least one model setting."))
     if samples_per_setting < 1:
-        raise ValueError("Ask for at least one answer per setting.")
+        raise ValueError(_("Ask for at least one answer per setting."))
     if len(settings) * samples_per_setting < 2:
-        raise ValueError("With one model setting, ask for at least two answers per prompt: a comparison needs two.")
+        raise ValueError(_("With one model setting, ask for at least two answers per prompt: a comparison needs two."))
     bases: list[str] = []
     for target in settings:
         base = setting_label(target)
@@ -172,10 +173,12 @@ def create_generation_run(
     """Store a new generation run (not started); returns its id, for :func:`generate`'s ``run_id``."""
     name = queue_name.strip()
     if not name:
-        raise ValueError("Give the annotation queue a name.")
+        raise ValueError(_("Give the annotation queue a name."))
     if len(targets) < 2:
-        raise ValueError("A generation needs at least two answers per prompt: add a setting or ask for more samples.")
-    return batch_repo.create_run(db, f"Answers for “{name}”", dataset_id, split, targets, concurrency)
+        raise ValueError(_("A generation needs at least two answers per prompt: add a setting or ask for more "
+                           "samples."))
+    title = _("Answers for “{name}”").format(name=name)
+    return batch_repo.create_run(db, title, dataset_id, split, targets, concurrency)
 
 
 async def generate(
@@ -204,7 +207,7 @@ async def generate(
     """
     name = queue_name.strip()
     if not name:
-        raise ValueError("Give the annotation queue a name.")
+        raise ValueError(_("Give the annotation queue a name."))
     if run_id is None:
         run_id = await project.db.write(create_generation_run, name, dataset_id, split, targets, concurrency)
     if on_run is not None:
@@ -279,7 +282,7 @@ def send_run_to_queue_all(db: sqlite_utils.Database, run_id: int, queue_name: st
     """
     name = queue_name.strip()
     if not name:
-        raise ValueError("Give the annotation queue a name.")
+        raise ValueError(_("Give the annotation queue a name."))
     info = batch_repo.run_info(db, run_id)
     answers = [batch_repo.outputs(db, run_id, t) for t in range(len(info.targets))]
     example_ids: set[int] = set().union(*answers) if answers else set()
@@ -298,18 +301,18 @@ def send_run_to_queue_all(db: sqlite_utils.Database, run_id: int, queue_name: st
             key, group = max(groups.items(), key=lambda kv: len(kv[1]))
             if len(group) < 2:
                 continue
-            labels = {info.targets[t].label for t, _, _ in group}
+            labels = {info.targets[t].label for t, _prompt, _text in group}
             earlier = sent.get(key, [])
             match = next((e for e in earlier if e[1] <= labels), None)
             if match is not None:
                 earlier.remove(match)
-                targets = [info.targets[t] for t, _, _ in group]
-                new = [_candidate(t, text) for t, (_, _, text) in zip(targets, group, strict=True)
+                targets = [info.targets[t] for t, _prompt, _text in group]
+                new = [_candidate(t, text) for t, (_i, _prompt, text) in zip(targets, group, strict=True)
                        if t.label not in match[1]]
                 if new:
                     _append(db, match[0], new)
                 continue
-            candidates = [_candidate(info.targets[t], text) for t, _, text in group]
+            candidates = [_candidate(info.targets[t], text) for t, _prompt, text in group]
             annotation_repo.add_comparison(db, queue_id, group[0][1], candidates, source_of(run_id))
             added += 1
         batch_repo.set_queue(db, run_id, queue_id)
@@ -368,13 +371,13 @@ def read_prompts(path: Path) -> tuple[list[tuple[int, str]], list[Finding]]:
     while start < len(lines) and lines[start][1] is not None and not lines[start][1].strip():
         start += 1
     body = lines[start:]
-    blocks = any(text is not None and not text.strip() for _, text in body)
+    blocks = any(text is not None and not text.strip() for _line, text in body)
     prompts: list[tuple[int, str]] = []
     block: list[tuple[int, str | None]] = []
 
     def flush() -> None:
-        if block and all(t is not None for _, t in block):
-            prompts.append((block[0][0], "\n".join(str(t).rstrip() for _, t in block).strip()))
+        if block and all(t is not None for _line, t in block):
+            prompts.append((block[0][0], "\n".join(str(t).rstrip() for _line, t in block).strip()))
         block.clear()
 
     for number, text in body:
@@ -405,8 +408,10 @@ def prompts_dataset_from_text(db: sqlite_utils.Database, name: str, path: Path) 
     path = Path(path)
     prompts, findings = read_prompts(path)
     if not prompts:
-        why = f" {findings[0].message}" if findings else ""
-        raise ValueError(f"No prompt was found in “{path.name}”: write one prompt per line.{why}")
+        if findings:
+            raise ValueError(_("No prompt was found in “{name}”: write one prompt per line. {problem}").format(
+                name=path.name, problem=findings[0].message))
+        raise ValueError(_("No prompt was found in “{name}”: write one prompt per line.").format(name=path.name))
     rows = check_records([Record(line, prompt_example(text)) for line, text in prompts], Kind.RFT, None).examples
     with transaction(db.conn):
         dataset_id = datasets_repo.create_dataset(db, unique_name(db, name or path.stem), Kind.RFT,

@@ -42,6 +42,7 @@ from app.formats.jsonl import json_layout, json_problem_text, read_json_array, r
 from app.formats.model import Finding, Kind, Severity
 from app.formats.open_formats import pairs_to_dpo
 from app.formats.readers import detect_format
+from app.i18n import N_, _
 from app.runtime.processes import process_pool
 from app.store import annotation_repo
 from app.store.annotation_repo import CandidateIn
@@ -97,33 +98,36 @@ def _short(value: Any, limit: int = 40) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _nth(i: int) -> str:
-    return f"message {i + 1}"
+def _problem(text: str, **fields: Any) -> _Problem:
+    """A problem in the user's language: ``text`` (marked with ``N_``) translated and filled in."""
+    return _Problem(_(text).format(**fields))
 
 
 def _context(messages: Any, key: str = "messages") -> list[dict[str, Any]]:
     """The conversation so far, checked: a list of messages ending where the answers begin."""
     if not isinstance(messages, list):
-        raise _Problem(f"“{key}” must be a list of messages.")
+        raise _problem(N_("“{key}” must be a list of messages."), key=key)
     if not messages:
-        raise _Problem(f"“{key}” is empty: there is no question to answer.")
+        raise _problem(N_("“{key}” is empty: there is no question to answer."), key=key)
     for i, m in enumerate(messages):
         if not isinstance(m, dict):
-            raise _Problem(f"{_nth(i)} of “{key}” is not a message object ({{\"role\": …, \"content\": …}}).")
+            raise _problem(N_("message {n} of “{key}” is not a message object ({example})."), n=i + 1, key=key,
+                           example='{"role": …, "content": …}')
         role = m.get("role")
         if not isinstance(role, str) or role not in _ROLES:  # a list or an object cannot even be looked up
-            what = "has no role" if role is None else f"has the role “{_short(role)}”, which is not known"
-            raise _Problem(f"{_nth(i)} of “{key}” {what}. Use system, user, assistant or tool.")
+            if role is None:
+                raise _problem(N_("message {n} of “{key}” has no role. Use system, user, assistant or tool."),
+                               n=i + 1, key=key)
+            raise _problem(N_("message {n} of “{key}” has the role “{role}”, which is not known. Use system, user,"
+                              " assistant or tool."), n=i + 1, key=key, role=_short(role))
         content = m.get("content")
         if not (isinstance(content, str | list) or (role == "assistant" and m.get("tool_calls"))):
-            raise _Problem(f"{_nth(i)} of “{key}” has no text (“content”).")
+            raise _problem(N_("message {n} of “{key}” has no text (“content”)."), n=i + 1, key=key)
     if not any(m["role"] == "user" for m in messages):
-        raise _Problem(f"“{key}” has no user message: there is no question to answer.")
+        raise _problem(N_("“{key}” has no user message: there is no question to answer."), key=key)
     if messages[-1]["role"] not in ("user", "tool"):
-        raise _Problem(
-            f"the conversation in “{key}” ends with a message from “{messages[-1]['role']}”; it must end with "
-            "the user's message, where the answers begin."
-        )
+        raise _problem(N_("the conversation in “{key}” ends with a message from “{role}”; it must end with the user's"
+                          " message, where the answers begin."), key=key, role=messages[-1]["role"])
     return messages
 
 
@@ -135,36 +139,50 @@ def _has_text(content: Any) -> bool:
     return False
 
 
-def _candidate(value: Any, what: str) -> CandidateIn:
-    """One answer (a text, ``{"content", "model"?}`` or an assistant message) as a candidate."""
+def _candidate(value: Any, key: str | None = None, n: int = 0) -> CandidateIn:
+    """One answer (a text, ``{"content", "model"?}`` or an assistant message) as a candidate; a
+    problem names it by its ``key`` (“preferred_output”), else as answer number ``n``."""
+    def problem(for_key: str, for_answer: str, **fields: Any) -> _Problem:
+        return _problem(for_key if key else for_answer, key=key, n=n, **fields)
+
     model = ""
     if isinstance(value, str):
         message: dict[str, Any] = {"role": "assistant", "content": value}
     elif isinstance(value, dict):
         if value.get("role") not in (None, "assistant"):
-            raise _Problem(f"{what} comes from “{_short(value.get('role'))}”; an answer must be the assistant's.")
+            raise problem(N_("“{key}” comes from “{role}”; an answer must be the assistant's."),
+                          N_("answer {n} comes from “{role}”; an answer must be the assistant's."),
+                          role=_short(value.get("role")))
         content = value.get("content", value.get("text"))
         message = {k: v for k, v in value.items() if k not in ("model", "text")}
         message.update(role="assistant", content=content)
         if value.get("model") is not None:
             model = str(value["model"])
     else:
-        raise _Problem(f"{what} must be a text or an object with “content”.")
+        raise problem(N_("“{key}” must be a text or an object with “content”."),
+                      N_("answer {n} must be a text or an object with “content”."))
     if not _has_text(message.get("content")) and not message.get("tool_calls"):
-        raise _Problem(f"{what} is empty.")
+        raise problem(N_("“{key}” is empty."), N_("answer {n} is empty."))
     return CandidateIn(content=message, model=model)
 
 
-def _enough(candidates: list[CandidateIn], where: str = "the answers list") -> list[CandidateIn]:
+def _enough(candidates: list[CandidateIn], key: str | None = None) -> list[CandidateIn]:
+    """``candidates`` when they make a comparison; a problem names the ``key`` of the list they came
+    from (“the answers list”), else the table row."""
     if len(candidates) < 2:
-        have = "has no answer" if not candidates else "has only one answer"
-        raise _Problem(f"{where} {have}; a comparison needs at least two.")
+        if key is None:
+            text = N_("the row has only one answer; a comparison needs at least two.") if candidates else N_(
+                "the row has no answer; a comparison needs at least two.")
+        else:
+            text = N_("the {key} list has only one answer; a comparison needs at least two.") if candidates else N_(
+                "the {key} list has no answer; a comparison needs at least two.")
+        raise _problem(text, key=key)
     try:
         texts = {orjson.dumps(c.content, option=orjson.OPT_SORT_KEYS) for c in candidates}
     except orjson.JSONEncodeError as exc:  # the readers never hand such values over; a caller might
-        raise _Problem(f"an answer cannot be stored: {json_problem_text(str(exc))}") from None
+        raise _problem(N_("an answer cannot be stored: {problem}"), problem=json_problem_text(str(exc))) from None
     if len(texts) < 2:
-        raise _Problem("all answers are the same, so there is nothing to compare.")
+        raise _Problem(_("all answers are the same, so there is nothing to compare."))
     return candidates
 
 
@@ -175,20 +193,20 @@ def _dpo_output(value: Any, key: str) -> CandidateIn:
     if isinstance(value, list) and len(value) == 1:
         value = value[0]
     elif isinstance(value, list):
-        raise _Problem(f"“{key}” must hold exactly one assistant message, not {len(value)}.")
-    return _candidate(value, f"“{key}”")
+        raise _problem(N_("“{key}” must hold exactly one assistant message, not {n}."), key=key, n=len(value))
+    return _candidate(value, key)
 
 
 def _from_dpo(obj: dict[str, Any]) -> Item:
     inp = obj.get("input")
     if not isinstance(inp, dict):
-        raise _Problem("“input” must be an object holding “messages”.")
+        raise _Problem(_("“input” must be an object holding “messages”."))
     context = _context(inp.get("messages"), "input.messages")
     for key in ("preferred_output", "non_preferred_output"):
         if key not in obj:
-            raise _Problem(f"“{key}” is missing; a preference pair needs both answers.")
+            raise _problem(N_("“{key}” is missing; a preference pair needs both answers."), key=key)
     candidates = [_dpo_output(obj[k], k) for k in ("preferred_output", "non_preferred_output")]
-    return context, _enough(candidates, "the pair")
+    return context, _enough(candidates)  # always two answers: only their sameness is checked
 
 
 def _from_answers(obj: dict[str, Any]) -> Item:
@@ -200,24 +218,24 @@ def _from_answers(obj: dict[str, Any]) -> Item:
     elif "prompt" in obj:
         prompt = obj["prompt"]
         if not isinstance(prompt, str) or not prompt.strip():
-            raise _Problem("“prompt” is empty or not a text.")
+            raise _Problem(_("“prompt” is empty or not a text."))
         system = obj.get("system")
         if system is not None and not isinstance(system, str):
-            raise _Problem("“system” must be a text.")
+            raise _Problem(_("“system” must be a text."))
         context = ([{"role": "system", "content": system}] if system and system.strip() else [])
         context.append({"role": "user", "content": prompt})
     else:
-        raise _Problem(
+        raise _Problem(_(
             "this line is neither a preference pair (input, preferred_output, non_preferred_output) nor a prompt "
             "with answers (“messages” or “prompt”, and “answers”)."
-        )
+        ))
     if key is None:
-        raise _Problem("there are no answers: add an “answers” list with at least two answers.")
+        raise _Problem(_("there are no answers: add an “answers” list with at least two answers."))
     answers = obj[key]
     if not isinstance(answers, list):
-        raise _Problem(f"“{key}” must be a list of answers.")
-    candidates = [_candidate(a, f"answer {i + 1}") for i, a in enumerate(answers)]
-    return context, _enough(candidates, f"the {key} list")
+        raise _problem(N_("“{key}” must be a list of answers."), key=key)
+    candidates = [_candidate(a, n=i + 1) for i, a in enumerate(answers)]
+    return context, _enough(candidates, key)
 
 
 def comparison_of(obj: Any) -> Item:
@@ -225,7 +243,7 @@ def comparison_of(obj: Any) -> Item:
     the plain problem (no line prefix) when it describes none."""
     try:
         if not isinstance(obj, dict):
-            raise _Problem("the line is not an object written as {...}.")
+            raise _Problem(_("the line is not an object written as {...}."))
         if "input" in obj and ("preferred_output" in obj or "non_preferred_output" in obj):
             return _from_dpo(obj)
         if "chosen" in obj and "rejected" in obj:
@@ -242,7 +260,7 @@ def _read_json(path: Path) -> tuple[list[Item], list[Finding]]:
     # A .jsonl file is read line by line even when a line holds a list, so one bad first line
     # cannot turn the whole file into a (broken) JSON array; other files may be one JSON list.
     array = path.suffix.lower() not in _LINE_EXTENSIONS and json_layout(path) == "array"
-    label = "Item" if array else "Line"
+    label = N_("Item {line}: {text}") if array else N_("Line {line}: {text}")
     items: list[Item] = []
     findings: list[Finding] = []
     for record in read_json_array(path) if array else read_jsonl(path):
@@ -252,7 +270,8 @@ def _read_json(path: Path) -> tuple[list[Item], list[Finding]]:
         try:
             items.append(comparison_of(record.data))
         except ValueError as exc:
-            findings.append(Finding(BAD_COMPARISON, Severity.ERROR, f"{label} {record.line}: {exc}", record.line))
+            text = _(label).format(line=record.line, text=exc)
+            findings.append(Finding(BAD_COMPARISON, Severity.ERROR, text, record.line))
     return items, findings
 
 
@@ -274,14 +293,14 @@ def _numbered(header: list[str], pattern: re.Pattern[str]) -> dict[str, str]:
 
 
 def _line_problem(line: int, text: str) -> Finding:
-    return Finding(BAD_COMPARISON, Severity.ERROR, f"Line {line}: {text}", line)
+    return Finding(BAD_COMPARISON, Severity.ERROR, _("Line {line}: {text}").format(line=line, text=text), line)
 
 
 def _read_table(path: Path, delimiter: str | None) -> tuple[list[Item], list[Finding]]:
     head = tabular.preview(path, 1, delimiter=delimiter)
     if not head.header:
-        return [], head.findings or [Finding(BAD_COMPARISON, Severity.ERROR, "The file is empty: the first row must "
-                                                  "name the columns.", 1)]
+        return [], head.findings or [Finding(BAD_COMPARISON, Severity.ERROR, _(
+            "The file is empty: the first row must name the columns."), 1)]
     header = head.header
     prompt = _find(header, _PROMPT_COLUMNS)
     system = _find(header, _SYSTEM_COLUMNS)
@@ -289,12 +308,14 @@ def _read_table(path: Path, delimiter: str | None) -> tuple[list[Item], list[Fin
     single = _find(header, _ANSWER_COLUMNS)
     columns = tabular.column_list(header)
     if prompt is None:
-        return [], [Finding(BAD_COMPARISON, Severity.ERROR, "The table has no prompt column: name one “prompt”, "
-                            f"“question” or “input”. Its columns are: {columns}.", 1)]
+        return [], [Finding(BAD_COMPARISON, Severity.ERROR, _(
+            "The table has no prompt column: name one “prompt”, “question” or “input”. Its columns are: {columns}."
+        ).format(columns=columns), 1)]
     if len(many) < 2 and single is None:
-        return [], [Finding(BAD_COMPARISON, Severity.ERROR, "The table has no answer columns: name them “answer_a”, "
-                            "“answer_b”… (one row per prompt) or use one “answer” column with one row per answer. "
-                            f"Its columns are: {columns}.", 1)]
+        return [], [Finding(BAD_COMPARISON, Severity.ERROR, _(
+            "The table has no answer columns: name them “answer_a”, “answer_b”… (one row per prompt) or use one "
+            "“answer” column with one row per answer. Its columns are: {columns}."
+        ).format(columns=columns), 1)]
     models = _numbered(header, _MANY_MODELS)
     model = _find(header, _MODEL_COLUMNS)
     wanted = [c for c in (system, model, single, *many.values(), *models.values()) if c and c != prompt]
@@ -323,7 +344,7 @@ def _read_table(path: Path, delimiter: str | None) -> tuple[list[Item], list[Fin
                 if str(data.get(col) or "").strip()
             ]
             try:
-                items.append((context, _enough(candidates, "the row")))
+                items.append((context, _enough(candidates)))
             except _Problem as exc:
                 findings.append(_line_problem(line, str(exc)))
         return items, findings
@@ -336,24 +357,27 @@ def _grouped(good: list, answer: str, model: str | None, findings: list[Finding]
     for line, context, data in good:
         text = str(data.get(answer) or "")
         if not text.strip():
-            findings.append(_line_problem(line, f"the “{answer}” cell is empty, so the row has no answer."))
+            findings.append(_line_problem(line, _("the “{column}” cell is empty, so the row has no answer.").format(
+                column=answer)))
             continue
         key = orjson.dumps(context)
-        lines, _, candidates = groups.setdefault(key, ([], context, []))
+        lines, _context_again, candidates = groups.setdefault(key, ([], context, []))
         lines.append(line)
         candidates.append(CandidateIn({"role": "assistant", "content": text}, str(data.get(model) or "") if model
                                       else ""))
     items: list[Item] = []
     for lines, context, candidates in groups.values():
         if len(candidates) < 2:
-            findings.append(_line_problem(lines[0], "no other row has this prompt, so it has only one answer; a "
-                                          "comparison needs at least two (add rows with the same prompt)."))
+            findings.append(_line_problem(lines[0], _("no other row has this prompt, so it has only one answer; a "
+                                                      "comparison needs at least two (add rows with the same prompt)."
+                                                      )))
             continue
         try:
             items.append((context, _enough(candidates)))
         except _Problem as exc:
             rows = ", ".join(map(str, lines))
-            findings.append(_line_problem(lines[0], f"{exc} (rows on lines {rows})"))
+            text = _("{problem} (rows on lines {rows})").format(problem=exc, rows=rows)
+            findings.append(_line_problem(lines[0], text))
     return items
 
 
@@ -414,7 +438,7 @@ def store_comparisons(
     answers) is not added again, so importing a file twice adds nothing the second time."""
     name = queue_name.strip()
     if not name:
-        raise ValueError("Give the annotation queue a name.")
+        raise ValueError(_("Give the annotation queue a name."))
     with transaction(db.conn):
         queue_id = annotation_repo.queue_by_name(db, name)
         if queue_id is None:
@@ -446,14 +470,15 @@ def import_comparisons(db: sqlite_utils.Database, queue_name: str, path: Path) -
     cannot be opened."""
     path = Path(path)
     if not queue_name.strip():
-        raise ValueError("Give the annotation queue a name.")
+        raise ValueError(_("Give the annotation queue a name."))
     if path.stat().st_size < READ_IN_WORKER_BYTES:
         items, findings = read_comparisons(path)
     else:
         items, findings = process_pool().submit(read_comparisons, path).result()
     if not items:
-        first = findings[0].message if findings else "The file is empty."
-        raise NothingToImport(f"No comparison could be read from “{path.name}”. {first}", findings)
+        first = findings[0].message if findings else _("The file is empty.")
+        message = _("No comparison could be read from “{name}”. {problem}").format(name=path.name, problem=first)
+        raise NothingToImport(message, findings)
     queue_id, added, already = store_comparisons(db, queue_name, items, f"import:{path.name}")
     return ImportSummary(queue_id, added, skipped_lines(findings), findings, already)
 

@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 import sqlite_utils
 
+from app.i18n import _
 from app.store import annotation_repo as repo
 from app.store.annotation_repo import Candidate, Comparison, Judgement
 from app.store.tx import transaction
@@ -48,7 +49,7 @@ def display_slots(seed: int, uid: str, slots: list[int]) -> tuple[int, int]:
     """
     ordered = sorted(set(slots))
     if len(ordered) < 2:
-        raise ValueError("A comparison needs at least two answers.")
+        raise ValueError(_("A comparison needs at least two answers."))
     digest = hashlib.sha256(f"{seed}:{uid}".encode()).digest()
     n = len(ordered)
     first = int.from_bytes(digest[:8], "big") % n
@@ -162,9 +163,9 @@ def judge(
         raise ValueError(f"Unknown side {side!r}; expected 'left' or 'right'.")
     rewrite = _clean_rewrite(rewrite)
     if verdict == "win" and side is None:
-        raise ValueError("Say which answer is better: the left or the right one.")
+        raise ValueError(_("Say which answer is better: the left or the right one."))
     if verdict == "both_bad" and rewrite is not None and side is None:
-        raise ValueError("Say which of the two answers was rewritten: the left or the right one.")
+        raise ValueError(_("Say which of the two answers was rewritten: the left or the right one."))
     conn = db.conn
     with atomic(conn):
         comp = _comparison(db, comparison_id)

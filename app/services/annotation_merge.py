@@ -20,6 +20,7 @@ from typing import Any
 
 import sqlite_utils
 
+from app.i18n import _
 from app.services.annotation_judging import atomic
 from app.store.annotation_repo import now
 from app.store.backups import Reason, backup_before
@@ -112,7 +113,7 @@ def merge_project(db: sqlite_utils.Database, other_path: Path) -> MergeResult:
     version = inspect_project(other_path)
     mine = _main_file(db.conn)
     if mine and os.path.exists(mine) and os.path.samefile(mine, other_path):
-        raise ValueError("This is the project that is open. Choose the other copy to merge from.")
+        raise ValueError(_("This is the project that is open. Choose the other copy to merge from."))
     if version < ANNOTATIONS_SCHEMA:
         return MergeResult(0, 0, 0, 0, 0)  # saved before annotation queues existed: nothing to merge
     other = _read_other(other_path)
@@ -159,7 +160,7 @@ def _merge(conn: sqlite3.Connection, other: _Other) -> MergeResult:
 
     known = {r[0] for r in conn.execute("SELECT uid FROM judgements")}
     for row in other.judgements:
-        uid, comparison_uid, annotator, *_, created_at = row
+        uid, comparison_uid, annotator, *_rest, created_at = row
         if uid in known:
             unchanged += 1
             continue
@@ -186,7 +187,7 @@ def _merge(conn: sqlite3.Connection, other: _Other) -> MergeResult:
 
 def _insert_judgement(conn: sqlite3.Connection, comparison_id: int, row: tuple[Any, ...]) -> None:
     """Store one of the other copy's judgements as it is (same uid and time)."""
-    uid, _, annotator, verdict, left, right, winner, rewrite, rationale, created_at = row
+    uid, _comparison_uid, annotator, verdict, left, right, winner, rewrite, rationale, created_at = row
     conn.execute(
         "INSERT INTO judgements (uid, comparison_id, annotator, verdict, left_slot, right_slot, winner_slot,"
         " rewrite, rationale, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

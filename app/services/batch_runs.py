@@ -21,6 +21,7 @@ import sqlite_utils
 
 from app.formats import winrate
 from app.formats.prices import PriceTable
+from app.i18n import _
 from app.models.connection import ConnectionProfile
 from app.services import providers
 from app.services.chat import ChatTarget, complete_chat
@@ -98,7 +99,7 @@ async def _connect(targets: list[BatchTarget], client_for: ClientFor) -> dict[st
         try:
             out[target.profile_id] = await client_for(target.profile_id)
         except Exception as exc:  # NotConnected, a keyring failure, a deleted connection…
-            out[target.profile_id] = str(exc) or f"Could not connect ({type(exc).__name__})."
+            out[target.profile_id] = str(exc) or _("Could not connect ({error}).").format(error=type(exc).__name__)
     return out
 
 
@@ -155,7 +156,7 @@ async def run_batch(
     """
     info = await project.db.read(batch_repo.run_info, run_id)
     if info.dataset_id is None:
-        raise ValueError("The dataset of this run was deleted, so the run cannot go on.")
+        raise ValueError(_("The dataset of this run was deleted, so the run cannot go on."))
     kind = await project.db.read(dataset_kind, info.dataset_id)
     tally = _Tally(info, await project.db.read(batch_repo.call_states, run_id))
     await project.db.write(batch_repo.set_status, run_id, "running", info.total)
@@ -196,7 +197,7 @@ async def run_batch(
                         continue
                     if prompt is None:
                         await project.db.write(batch_repo.store_result, run_id, example_id, index, None, None,
-                                               NO_PROMPT_ERROR)
+                                               _(NO_PROMPT_ERROR))
                         tally.record(key, False)
                         report()
                         continue
@@ -281,11 +282,11 @@ def send_run_to_queue(
     """
     name = queue_name.strip()
     if not name:
-        raise ValueError("Give the annotation queue a name.")
+        raise ValueError(_("Give the annotation queue a name."))
     info = batch_repo.run_info(db, run_id)
     count = len(info.targets)
     if not (0 <= target_a < count and 0 <= target_b < count) or target_a == target_b:
-        raise ValueError("Choose two different models of the run to compare.")
+        raise ValueError(_("Choose two different models of the run to compare."))
     a, b = info.targets[target_a], info.targets[target_b]
     outputs_a = batch_repo.outputs(db, run_id, target_a)
     outputs_b = batch_repo.outputs(db, run_id, target_b)

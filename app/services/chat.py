@@ -25,6 +25,7 @@ from app.formats.chat_models import chat_cost, rejected_params
 from app.formats.model import Kind
 from app.formats.prices import PriceTable
 from app.formats.tokens import TokenizerUnavailable, count_example, count_text
+from app.i18n import N_, _, ngettext, number
 from app.models.chat import ChatParams, ChatStats
 from app.models.connection import ConnectionProfile
 from app.runtime.processes import process_pool
@@ -34,7 +35,7 @@ from app.services.provider_errors import ErrorKind, ProviderError
 
 log = logging.getLogger(__name__)
 
-NOT_READY_WAITING = "The model is not ready yet; trying again…"
+NOT_READY_WAITING = N_("The model is not ready yet; trying again…")  # translate with _() where shown
 # 404 codes meaning "no such model (yet)": OpenAI's, and Azure's for a deployment still being set up.
 _NOT_READY_CODES = frozenset({"model_not_found", "DeploymentNotFound"})
 MAX_BACKOFF = 5.0
@@ -103,10 +104,6 @@ def request_kwargs(target: ChatTarget, params: ChatParams) -> tuple[dict[str, An
 # --- errors ----------------------------------------------------------------------------------------
 
 
-def _seconds(value: float) -> str:
-    return "a few seconds" if value < 2 else f"{value:.0f} seconds"
-
-
 def _is_not_ready(exc: BaseException, target: ChatTarget) -> bool:
     return (
         target.is_fine_tuned
@@ -118,43 +115,56 @@ def _is_not_ready(exc: BaseException, target: ChatTarget) -> bool:
 def _before_answer_error(exc: BaseException, target: ChatTarget) -> ProviderError:
     err = providers.map_error(exc, target.profile, operation="chat")
     if err.kind is ErrorKind.NOT_FOUND:
-        message = (
-            f"“{target.model}” is not available on the connection “{target.profile.name}”: the model (or Azure "
+        message = _(
+            "“{model}” is not available on the connection “{name}”: the model (or Azure "
             "deployment) does not exist, was deleted, or this key may not use it. Check its name."
-        )
+        ).format(model=target.model, name=target.profile.name)
         return ProviderError(err.kind, message, err.details, err.status, err.request_id)
     return err
 
 
 def _not_ready_error(exc: BaseException, target: ChatTarget, waited: float) -> ProviderError:
     err = providers.map_error(exc, target.profile, operation="chat")
-    message = (
-        f"“{target.model}” is not ready yet: the provider still did not know it after {_seconds(waited)}. "
-        "A newly fine-tuned model can take a few minutes before it answers; try again shortly."
-    )
+    if waited < 2:
+        message = _(
+            "“{model}” is not ready yet: the provider still did not know it after a few seconds. "
+            "A newly fine-tuned model can take a few minutes before it answers; try again shortly."
+        )
+    else:
+        message = ngettext(
+            "“{model}” is not ready yet: the provider still did not know it after {n} second. "
+            "A newly fine-tuned model can take a few minutes before it answers; try again shortly.",
+            "“{model}” is not ready yet: the provider still did not know it after {n} seconds. "
+            "A newly fine-tuned model can take a few minutes before it answers; try again shortly.",
+            round(waited),
+        )
+    message = message.format(model=target.model, n=number(waited))
     return ProviderError(ErrorKind.NOT_FOUND, message, err.details, err.status, err.request_id)
 
 
 def _midway_error(exc: BaseException, target: ChatTarget, partial: bool) -> ProviderError:
     """The error for a stream that broke after it started, worded for that situation."""
-    kept = " The part of the answer received so far is kept." if partial else ""
+    kept = " " + _("The part of the answer received so far is kept.") if partial else ""
     body = getattr(exc, "body", None)
     if getattr(exc, "status_code", None) is None and isinstance(body, dict):
         # An error event inside the stream (the SDK raises a bare APIError carrying its body).
-        said = str(body.get("message") or "no reason given")
+        said = str(body.get("message") or _("no reason given"))
         label = f"{body.get('type') or ''} {body.get('code') or ''}".lower()
         kind = ErrorKind.OTHER
         if "rate_limit" in label:
             kind = ErrorKind.RATE_LIMIT
         elif "server" in label:
             kind = ErrorKind.SERVER
-        message = f"The model stopped partway: the provider reported a problem on its side (“{said}”). Try again.{kept}"
+        message = _("The model stopped partway: the provider reported a problem on its side (“{said}”). Try "
+                    "again.").format(said=said) + kept
         return ProviderError(kind, message, f"error event in the stream from “{target.profile.name}”: {body}")
     err = providers.map_error(exc, target.profile, operation="chat")
     if err.kind is ErrorKind.UNREACHABLE:
-        message = f"The connection broke off before the answer was complete. Check your connection and try again.{kept}"
+        message = _("The connection broke off before the answer was complete. Check your connection and try "
+                    "again.") + kept
     elif err.kind is ErrorKind.TIMEOUT:
-        message = f"The model stopped sending before the answer was complete (it took too long). Try again.{kept}"
+        message = _("The model stopped sending before the answer was complete (it took too long). Try "
+                    "again.") + kept
     else:
         message = err.message + kept
     return ProviderError(err.kind, message, err.details, err.status, err.request_id)
@@ -189,7 +199,7 @@ async def _create(
                 raise _not_ready_error(exc, target, not_ready_wait) from exc
         log.info("chat model %s not ready yet; retrying in %.2f s", target.model, delay)
         if on_waiting is not None:
-            on_waiting(NOT_READY_WAITING)
+            on_waiting(_(NOT_READY_WAITING))
         await asyncio.sleep(min(delay, remaining))
         delay = min(max(delay * 2, 0.05), MAX_BACKOFF)
 
@@ -328,7 +338,7 @@ async def stream_chat(
         log.info("chat with %s failed before answering: %s", target.model, err.kind)
         return ChatResult("", ChatStats(total_s=time.monotonic() - begun), err, [""], left_out)
 
-    parts: list[list[str]] = [[] for _ in range(max(1, n))]
+    parts: list[list[str]] = [[] for _i in range(max(1, n))]
     usage: Any = None
     first: float | None = None
     finish: str | None = None

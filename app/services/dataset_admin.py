@@ -18,6 +18,7 @@ import sqlite_utils
 from app.formats.model import Finding, Kind
 from app.formats.pipeline import findings_from_json
 from app.formats.writers import atomic_write, write_messages_jsonl, write_pairs_jsonl
+from app.i18n import _
 from app.services.dataset_organise import Split, normalise_tags
 from app.store import datasets_repo
 from app.store import examples_repo as repo
@@ -36,7 +37,7 @@ def unique_name(db: sqlite_utils.Database, base: str) -> str:
     """``base`` if no dataset has that name yet, else ``"base (2)"``, ``"base (3)"``… ("Contracts (2)"
     gives "Contracts (3)", not "Contracts (2) (2)")."""
     names = set(dataset_names(db))
-    base = " ".join(base.split()) or "Dataset"
+    base = " ".join(base.split()) or _("Dataset")
     if base not in names:
         return base
     stem = re.sub(r" \(\d+\)$", "", base)
@@ -55,7 +56,7 @@ def create_empty_dataset(db: sqlite_utils.Database, name: str, kind: Kind | str,
 def _clean_name(name: str) -> str:
     cleaned = " ".join(name.split())
     if not cleaned:
-        raise ValueError("a dataset needs a name")
+        raise ValueError(_("a dataset needs a name"))
     return cleaned
 
 
@@ -64,7 +65,7 @@ def rename_dataset(db: sqlite_utils.Database, dataset_id: int, name: str) -> str
     conn = db.conn
     row = conn.execute("SELECT name FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
-        raise LookupError(f"there is no dataset {dataset_id}")
+        raise LookupError(_("there is no dataset {id}").format(id=dataset_id))
     with transaction(conn):
         conn.execute("UPDATE datasets SET name = ? WHERE id = ?", (_clean_name(name), dataset_id))
         datasets_repo.touch_dataset(db, dataset_id)
@@ -79,7 +80,7 @@ def duplicate_dataset(db: sqlite_utils.Database, dataset_id: int, new_name: str 
     conn = db.conn
     row = conn.execute("SELECT name, kind, source, model FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
-        raise LookupError(f"there is no dataset {dataset_id}")
+        raise LookupError(_("there is no dataset {id}").format(id=dataset_id))
     name, kind, source, model = row
     name = _clean_name(new_name) if new_name else unique_name(db, name)
     with transaction(conn):
@@ -125,7 +126,7 @@ def export_dataset(
     if fmt not in ("openai", "messages", "pairs"):
         raise ValueError(f"unknown export format {fmt!r}")
     if (fmt == "pairs") != (kind is Kind.DPO) and fmt != "openai":
-        raise ValueError(f"{kind.name} data cannot be written in the {fmt!r} format")
+        raise ValueError(_("{kind} data cannot be written in the “{fmt}” format").format(kind=kind.name, fmt=fmt))
     sql = "SELECT data FROM examples WHERE dataset_id = ?" + (" AND split = ?" if split else "") + " ORDER BY position"
     rows = db.conn.execute(sql, (dataset_id, split) if split else (dataset_id,))
     if fmt == "openai":
@@ -170,7 +171,7 @@ def get_example_detail(db: sqlite_utils.Database, example_id: int) -> ExampleDet
         (example_id,),
     ).fetchone()
     if row is None:
-        raise LookupError(f"there is no example {example_id}")
+        raise LookupError(_("there is no example {id}").format(id=example_id))
     i, ds, kind, text, status, findings, tags, note, split, line, position, tokens = row
     return ExampleDetail(
         i,

@@ -28,6 +28,7 @@ from app.formats import pipeline
 from app.formats.jsonl import parse_line
 from app.formats.model import Kind, Record
 from app.formats.pipeline import DATA, SEARCH, ExampleRow, check_records
+from app.i18n import _
 from app.runtime.processes import process_pool
 from app.store import datasets_repo
 from app.store import examples_repo as repo
@@ -59,8 +60,8 @@ def _check(obj: dict[str, Any], kind: Kind, line: int | None, model: str | None)
 
 def _check_objects(items: list[tuple[int | None, Any]], kind: Kind, model: str | None) -> list[ExampleRow]:
     """Check new contents ``(line, object)``, in order (top-level: also runs in worker processes)."""
-    if not all(isinstance(obj, dict) for _, obj in items):
-        raise ValueError("an example must be a JSON object")
+    if not all(isinstance(obj, dict) for _line, obj in items):
+        raise ValueError(_("an example must be a JSON object"))
     return check_records([Record(line or 0, obj) for line, obj in items], kind, model).examples
 
 
@@ -72,7 +73,7 @@ def _check_texts(items: list[tuple[int | None, str]], kind: Kind, model: str | N
         raw = text.encode("utf-8")
         record = parse_line(raw, line or 0)
         if record.data is None:
-            raise ValueError("the stored example is not a JSON object")
+            raise ValueError(_("the stored example is not a JSON object"))
         # pipeline._row is the import's own per-example step; reusing it keeps undo byte-exact.
         out.append(pipeline._row(record.data, kind, model, record.line, raw, record.findings, True))
     return out
@@ -105,7 +106,7 @@ def touch_datasets(db: sqlite_utils.Database, dataset_ids: Iterable[int]) -> Non
 def _replace_rows(db: sqlite_utils.Database, changes: list[tuple[int, int, ExampleRow, str]]) -> None:
     """Store re-checked rows ``(id, dataset_id, row, old search text)`` in one transaction."""
     with transaction(db.conn):
-        repo.replace_contents(db.conn, [(i, row, old) for i, _, row, old in changes])
+        repo.replace_contents(db.conn, [(i, row, old) for i, _ds, row, old in changes])
         touch_datasets(db, (c[1] for c in changes))
 
 
@@ -211,7 +212,7 @@ def restore_examples(db: sqlite_utils.Database, stored: list[StoredExample]) -> 
     texts = [(s.id, repo.text_of(s.data, kinds[s.dataset_id])) for s in stored]
     with transaction(conn):
         if repo.taken_ids(conn, [s.id for s in stored]):
-            raise EditConflict("these examples cannot be put back: their place was taken meanwhile")
+            raise EditConflict(_("these examples cannot be put back: their place was taken meanwhile"))
         for dataset_id in kinds:
             repo.open_gaps(conn, dataset_id, [s.position for s in stored if s.dataset_id == dataset_id])
         repo.insert_rows(conn, stored)
@@ -255,7 +256,7 @@ def move_example(db: sqlite_utils.Database, example_id: int, new_position: int) 
     conn = db.conn
     found = conn.execute("SELECT dataset_id, position FROM examples WHERE id = ?", (example_id,)).fetchone()
     if found is None:
-        raise LookupError(f"there is no example {example_id}")
+        raise LookupError(_("there is no example {id}").format(id=example_id))
     dataset_id, old = found
     with transaction(conn):
         new = max(0, min(new_position, repo.count(conn, dataset_id) - 1))
@@ -274,8 +275,8 @@ def set_example_data(
     """Replace one example's content (re-checked); returns its previous JSON text for ``restore_data``."""
     found = _content(db, [example_id])
     if not found:
-        raise LookupError(f"there is no example {example_id}")
-    _, dataset_id, line, old = found[0]
+        raise LookupError(_("there is no example {id}").format(id=example_id))
+    _id, dataset_id, line, old = found[0]
     kind, model = _kind_model(db, dataset_id, model)
     row = _check(data, kind, line, model)
     _replace_rows(db, [(example_id, dataset_id, row, repo.text_of(old, kind))])
@@ -286,15 +287,15 @@ def restore_data(db: sqlite_utils.Database, previous: dict[int, str], *, model: 
     """Put back examples' previous JSON texts exactly (re-checked as an import checks them)."""
     found = _content(db, previous)
     if len(found) != len(previous):
-        raise EditConflict("some of these examples no longer exist")
+        raise EditConflict(_("some of these examples no longer exist"))
     if not found:
         return
     changes = []
     for dataset_id, rows in _by_dataset(found).items():
         kind, ds_model = _kind_model(db, dataset_id, model)
-        checked = _check_many(_check_texts, [(line, previous[i]) for i, _, line, _ in rows], kind, ds_model)
+        checked = _check_many(_check_texts, [(line, previous[i]) for i, _ds, line, _old in rows], kind, ds_model)
         changes += [
-            (i, dataset_id, row, repo.text_of(old, kind)) for (i, _, _, old), row in zip(rows, checked, strict=True)
+            (i, dataset_id, row, repo.text_of(old, kind)) for (i, _d, _l, old), row in zip(rows, checked, strict=True)
         ]
     _replace_rows(db, changes)
 
@@ -350,18 +351,18 @@ def set_system_prompt(
     if mode not in ("set", "replace", "remove"):
         raise ValueError(f"unknown mode {mode!r}")
     if mode != "remove" and text is None:
-        raise ValueError("a system message needs a text")
+        raise ValueError(_("a system message needs a text"))
     previous: dict[int, str] = {}
     changes = []
     for dataset_id, rows in _by_dataset(_content(db, ids)).items():
         kind, ds_model = _kind_model(db, dataset_id, model)
         edited = []
-        for example_id, _, line, old in rows:
+        for example_id, _ds, line, old in rows:
             obj = orjson.loads(old)
             if _with_system(obj, kind, text, mode):
                 edited.append((example_id, line, obj, old))
-        checked = _check_many(_check_objects, [(line, obj) for _, line, obj, _ in edited], kind, ds_model)
-        for (example_id, _, _, old), row in zip(edited, checked, strict=True):
+        checked = _check_many(_check_objects, [(line, obj) for _id, line, obj, _old in edited], kind, ds_model)
+        for (example_id, _line, _obj, old), row in zip(edited, checked, strict=True):
             previous[example_id] = old
             changes.append((example_id, dataset_id, row, repo.text_of(old, kind)))
     if changes:

@@ -17,6 +17,7 @@ from typing import Literal
 
 import sqlite_utils
 
+from app.i18n import _
 from app.services.dataset_edits import delete_examples, touch_datasets
 from app.store import examples_repo as repo
 from app.store.backups import Reason, backup_before
@@ -84,7 +85,7 @@ def set_note(db: sqlite_utils.Database, example_id: int, note: str) -> str:
     """Set an example's note; returns the previous one (undo: ``set_note(db, id, previous)``)."""
     old = repo.column_values(db.conn, "note", [example_id])
     if not old:
-        raise LookupError(f"there is no example {example_id}")
+        raise LookupError(_("there is no example {id}").format(id=example_id))
     if old[example_id] != note:
         _set_column(db, "note", {example_id: note})
     return str(old[example_id])
@@ -117,7 +118,7 @@ class SplitResult:
 def split_sizes(total: int, validation_fraction: float) -> tuple[int, int]:
     """(train, validation) sizes ``split_dataset`` will produce, to show before applying it."""
     if not 0.0 <= validation_fraction <= 1.0:
-        raise ValueError("the validation share must be between 0 and 1")
+        raise ValueError(_("the validation share must be between 0 and 1"))
     validation = min(total, int(total * validation_fraction + 0.5))
     return total - validation, validation
 
@@ -128,8 +129,8 @@ def split_dataset(db: sqlite_utils.Database, dataset_id: int, validation_fractio
         "SELECT id, split FROM examples WHERE dataset_id = ? ORDER BY position", (dataset_id,)
     ).fetchall()
     train, validation = split_sizes(len(rows), validation_fraction)
-    chosen = set(random.Random(seed).sample([i for i, _ in rows], validation))
-    new = {i: "validation" if i in chosen else "train" for i, _ in rows}
+    chosen = set(random.Random(seed).sample([i for i, _split in rows], validation))
+    new = {i: "validation" if i in chosen else "train" for i, _split in rows}
     previous = {i: s for i, s in rows if new[i] != s}
     _set_column(db, "split", {i: new[i] for i in previous})
     return SplitResult(train, validation, previous)

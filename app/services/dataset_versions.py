@@ -17,6 +17,7 @@ from dataclasses import dataclass
 import sqlite_utils
 
 from app.formats.writers import atomic_write
+from app.i18n import _
 from app.store.datasets_repo import now
 from app.store.tx import transaction
 
@@ -61,10 +62,10 @@ def freeze_dataset(db: sqlite_utils.Database, dataset_id: int, *, split: str | N
     with transaction(conn):  # one snapshot: the bytes and the dataset's name agree
         row = conn.execute("SELECT name, kind FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
         if row is None:
-            raise LookupError(f"there is no dataset {dataset_id}")
+            raise LookupError(_("there is no dataset {id}").format(id=dataset_id))
         content, count = dataset_bytes(db, dataset_id, split=split)
         if not count:
-            raise ValueError("there are no examples to freeze")
+            raise ValueError(_("there are no examples to freeze"))
         sha = hashlib.sha256(content).hexdigest()
         conn.execute(
             "INSERT INTO dataset_versions (dataset_id, dataset_name, kind, sha256, examples, bytes, content,"
@@ -85,7 +86,7 @@ def version_bytes(db: sqlite_utils.Database, version_id: int) -> bytes:
     """The frozen JSONL bytes of a version (``LookupError`` if there is none)."""
     row = db.conn.execute("SELECT content FROM dataset_versions WHERE id = ?", (version_id,)).fetchone()
     if row is None:
-        raise LookupError(f"there is no dataset version {version_id}")
+        raise LookupError(_("there is no dataset version {id}").format(id=version_id))
     return bytes(row[0])
 
 

@@ -18,6 +18,7 @@ from app.formats.stats import DatasetStats, StatsAccumulator
 from app.formats.summary import ExampleSummary
 from app.formats.text import search_text
 from app.formats.validate_dataset import DatasetChecker
+from app.i18n import _
 from app.store import datasets_repo
 from app.store.tx import transaction
 
@@ -42,7 +43,7 @@ def dataset_kind(db: sqlite_utils.Database, dataset_id: int) -> Kind:
     """The kind of a dataset."""
     row = db.conn.execute("SELECT kind FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
-        raise LookupError(f"there is no dataset {dataset_id}")
+        raise LookupError(_("there is no dataset {id}").format(id=dataset_id))
     return Kind(row[0])
 
 

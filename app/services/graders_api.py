@@ -18,46 +18,48 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from app.i18n import N_, _
 from app.models.connection import ConnectionProfile
 from app.services import providers
 from app.services.provider_errors import ErrorKind, ProviderError
 
 log = logging.getLogger(__name__)
 
-OK_MESSAGE = "The provider accepted the grader."
+# Texts below are marked only (N_): they are translated with _() where they are used.
+OK_MESSAGE = N_("The provider accepted the grader.")
 DETAILS_CHARS = 300  # an error's details shown in a sentence are cut to this
 # A provider without the grader endpoints (Azure, a local server) answers 404: say so rather than
 # the generic "check the model name" of map_error.
-NO_GRADER_ENDPOINT = (
+NO_GRADER_ENDPOINT = N_(
     "The connection “{name}” cannot check or run graders (its server has no grader endpoint). Graders can "
     "be tried on an OpenAI connection; training checks the grader when the job starts."
 )
 
 # metadata.errors flag -> the plain sentence shown for it; "{details}" is filled from the paired field.
 _ERROR_SENTENCES: tuple[tuple[str, str, str | None], ...] = (
-    ("formula_parse_error", "The formula (calculate_output) could not be read.", None),
+    ("formula_parse_error", N_("The formula (calculate_output) could not be read."), None),
     (
         "sample_parse_error",
-        "The answer could not be read as JSON, so the grader's {{sample.output_json}} fields were empty.",
+        N_("The answer could not be read as JSON, so the grader's {{sample.output_json}} fields were empty."),
         None,
     ),
     (
         "invalid_variable_error",
-        "The grader refers to a field this example or answer does not have (check the {{item.…}} and "
-        "{{sample.…}} names).",
+        N_("The grader refers to a field this example or answer does not have (check the {{item.…}} and "
+           "{{sample.…}} names)."),
         None,
     ),
-    ("truncated_observation_error", "The answer was cut off before the grader could read all of it.", None),
-    ("unresponsive_reward_error", "The grader did not give a reward in time.", None),
-    ("python_grader_runtime_error", "Your Python grader raised an error: {details}",
+    ("truncated_observation_error", N_("The answer was cut off before the grader could read all of it."), None),
+    ("unresponsive_reward_error", N_("The grader did not give a reward in time."), None),
+    ("python_grader_runtime_error", N_("Your Python grader raised an error: {details}"),
      "python_grader_runtime_error_details"),
-    ("python_grader_server_error", "The provider could not run your Python grader ({details}). Try again later.",
+    ("python_grader_server_error", N_("The provider could not run your Python grader ({details}). Try again later."),
      "python_grader_server_error_type"),
-    ("model_grader_refusal_error", "The grading model refused to grade this answer.", None),
-    ("model_grader_parse_error", "The grading model's reply could not be read as a score.", None),
-    ("model_grader_server_error", "The grading model failed on the provider's side ({details}). Try again later.",
+    ("model_grader_refusal_error", N_("The grading model refused to grade this answer."), None),
+    ("model_grader_parse_error", N_("The grading model's reply could not be read as a score."), None),
+    ("model_grader_server_error", N_("The grading model failed on the provider's side ({details}). Try again later."),
      "model_grader_server_error_details"),
-    ("other_error", "The grader failed for a reason the provider did not give.", None),
+    ("other_error", N_("The grader failed for a reason the provider did not give."), None),
 )
 
 
@@ -99,7 +101,7 @@ def _server_reason(exc: BaseException) -> str:
 def _mapped(exc: Exception, profile: ConnectionProfile, operation: str) -> ProviderError:
     err = providers.map_error(exc, profile, operation=operation)
     if err.kind is ErrorKind.NOT_FOUND:
-        return ProviderError(ErrorKind.NOT_FOUND, NO_GRADER_ENDPOINT.format(name=profile.name), err.details,
+        return ProviderError(ErrorKind.NOT_FOUND, _(NO_GRADER_ENDPOINT).format(name=profile.name), err.details,
                              err.status, err.request_id)
     return err
 
@@ -122,12 +124,12 @@ def _number(value: Any) -> float | None:
 def _details(text: Any) -> str:
     """The telling part of an error's details: the last line of a traceback, with its grader line number."""
     if not isinstance(text, str) or not text.strip():
-        return "no details given"
+        return _("no details given")
     lines = [ln.strip() for ln in text.strip().splitlines() if ln.strip()]
     last = lines[-1]
     where = re.findall(r'File "[^"]*", line (\d+)', text)
     if where and len(lines) > 1:
-        last = f"{last} (line {where[-1]})"
+        last = _("{error} (line {line})").format(error=last, line=where[-1])
     return last if len(last) <= DETAILS_CHARS else last[: DETAILS_CHARS - 1] + "…"
 
 
@@ -138,13 +140,15 @@ def error_sentences(errors: Any) -> list[str]:
     # The SDK's own dump renames model_* fields to api_model_*; accept both spellings.
     flags = {(k[4:] if k.startswith("api_model_") else k): v for k, v in errors.items()}
     out: list[str] = []
+    # The sentences hold literal {{…}} placeholders of grader templates, hence replace() and not format().
     for flag, sentence, detail_key in _ERROR_SENTENCES:
         if flags.get(flag) is True:
-            out.append(sentence.replace("{details}", _details(flags.get(detail_key))) if detail_key else sentence)
-    known = {flag for flag, _, _ in _ERROR_SENTENCES}
+            text = _(sentence)
+            out.append(text.replace("{details}", _details(flags.get(detail_key))) if detail_key else text)
+    known = {entry[0] for entry in _ERROR_SENTENCES}
     unknown = sorted(k for k, v in flags.items() if v is True and k not in known)
     if unknown:
-        out.append("The grader reported a problem the app does not know: " + ", ".join(unknown) + ".")
+        out.append(_("The grader reported a problem the app does not know: {flags}.").format(flags=", ".join(unknown)))
     return out
 
 
@@ -188,12 +192,14 @@ async def validate_remote(client: Any, profile: ConnectionProfile, grader: dict)
     except Exception as exc:  # noqa: BLE001 - SDK errors cannot be named here (no openai import)
         err = _mapped(exc, profile, "validate_grader")
         if err.kind is ErrorKind.BAD_REQUEST:
-            reason = _server_reason(exc) or "it did not say why"
-            log.info("grader rejected by %s: %s", profile.name, reason)
-            return RemoteCheck(False, None, f"The provider found a problem in the grader: {reason}")
+            reason = _server_reason(exc)
+            log.info("grader rejected by %s: %s", profile.name, reason or "no reason given")
+            message = (_("The provider found a problem in the grader: {reason}").format(reason=reason) if reason else
+                       _("The provider found a problem in the grader: it did not say why"))
+            return RemoteCheck(False, None, message)
         raise err from exc
     normalized = data.get("grader")
-    return RemoteCheck(True, normalized if isinstance(normalized, dict) else None, OK_MESSAGE)
+    return RemoteCheck(True, normalized if isinstance(normalized, dict) else None, _(OK_MESSAGE))
 
 
 async def run_remote(client: Any, profile: ConnectionProfile, grader: dict, item: dict, model_sample: str) -> RemoteRun:

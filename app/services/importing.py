@@ -19,6 +19,7 @@ import sqlite_utils
 from app.formats.model import Kind
 from app.formats.pipeline import ChunkResult
 from app.formats.tabular import ColumnMapping
+from app.i18n import _
 from app.runtime.gc_pause import gc_paused
 from app.runtime.threads import run_blocking
 from app.services.dataset_check import CheckCancelled, CheckReport, Progress, check_file, resolve_format
@@ -99,7 +100,7 @@ def run_import(
         while True:
             if writer.done():
                 writer.result()
-                raise RuntimeError("the import's writer stopped unexpectedly")
+                raise RuntimeError(_("the import's writer stopped unexpectedly"))
             try:
                 q.put(item, timeout=0.1)
                 return

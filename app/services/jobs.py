@@ -27,6 +27,7 @@ from app.formats.model import Finding, Kind, Severity
 from app.formats.prices import CostEstimate, PriceTable
 from app.graders.model import structure_problems
 from app.graders.templates import check_against_examples
+from app.i18n import N_, _, ngettext, number
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services import dataset_versions, jobs_api, uploads
@@ -42,6 +43,15 @@ log = logging.getLogger(__name__)
 
 METHOD_KIND = {"supervised": Kind.SFT, "dpo": Kind.DPO, "reinforcement": Kind.RFT}
 ACTIONS = ("cancel", "pause", "resume")
+# A dataset of the wrong kind for the method (translated with _() where used).
+_MISMATCH = {
+    "supervised": N_("“{name}” holds {kind} examples, but supervised training needs SFT examples. Choose another "
+                     "dataset or another method."),
+    "dpo": N_("“{name}” holds {kind} examples, but dpo training needs DPO examples. Choose another dataset or "
+              "another method."),
+    "reinforcement": N_("“{name}” holds {kind} examples, but reinforcement training needs RFT examples. Choose "
+                        "another dataset or another method."),
+}
 
 # progress(stage, done, total): stage is "upload training file" or "upload validation file"
 LaunchProgress = Callable[[str, int, int], None]
@@ -52,7 +62,7 @@ class LaunchBlocked(Exception):
 
     def __init__(self, plan: LaunchPlan) -> None:
         self.plan = plan
-        super().__init__("; ".join(f.message for f in plan.errors) or "the launch is blocked")
+        super().__init__("; ".join(f.message for f in plan.errors) or _("the launch is blocked"))
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -114,14 +124,15 @@ def _grader_findings(db: sqlite_utils.Database, req: LaunchRequest) -> tuple[lis
     a wrong grader wastes every paid training hour, so its errors block the launch like data errors."""
     grader = req.grader or {}
     found = list(structure_problems(grader))
-    for dataset_id, role in ((req.dataset_id, "training"), (req.validation_dataset_id, "validation")):
+    for dataset_id, on_data in ((req.dataset_id, N_("The grader, on the training data: {message}")),
+                                (req.validation_dataset_id, N_("The grader, on the validation data: {message}"))):
         if dataset_id is None:
             continue
         missing, data_findings = check_against_examples(grader, graders_repo.example_items(db, dataset_id))
         found.extend(data_findings)
         for m in missing:
             f = m.finding()
-            found.append(replace(f, message=f"The grader, on the {role} data: {f.message}"))
+            found.append(replace(f, message=_(on_data).format(message=f.message)))
     return ([f for f in found if f.severity is Severity.ERROR], [f for f in found if f.severity is not Severity.ERROR])
 
 
@@ -131,51 +142,46 @@ def _plan(db: sqlite_utils.Database, req: LaunchRequest, prices: PriceTable | No
     warnings: list[Finding] = []
     wanted = METHOD_KIND.get(req.method)
     if wanted is None:
-        return LaunchPlan(0, [_error("unknown_method", f"There is no training method called “{req.method}”.")])
+        return LaunchPlan(0, [_error("unknown_method", _("There is no training method called “{method}”.").format(
+            method=req.method))])
     name = _dataset_name(db, req.dataset_id)
     if name is None:
-        return LaunchPlan(0, [_error("no_dataset", "The training dataset no longer exists.")])
+        return LaunchPlan(0, [_error("no_dataset", _("The training dataset no longer exists."))])
     kind = dataset_kind(db, req.dataset_id)
     if kind is not wanted:
-        errors.append(_error(
-            "method_mismatch",
-            f"“{name}” holds {str(kind).upper()} examples, but {req.method} training needs "
-            f"{str(wanted).upper()} examples. Choose another dataset or another method.",
-        ))
+        errors.append(_error("method_mismatch", _(_MISMATCH[req.method]).format(name=name, kind=str(kind).upper())))
     findings, stats = dataset_totals(db, req.dataset_id, model=req.model, prices=prices,
                                      n_epochs=_n_epochs(req.hyperparameters))
     bad = _example_errors(db, req.dataset_id)
     if bad:
-        errors.append(_error(
-            "examples_with_errors",
-            f"{bad:,} example{'s have' if bad != 1 else ' has'} errors in “{name}”. Fix or remove them first.",
-        ))
+        errors.append(_error("examples_with_errors", ngettext(
+            "{n} example has errors in “{name}”. Fix or remove it first.",
+            "{n} examples have errors in “{name}”. Fix or remove them first.", bad,
+        ).format(n=number(bad), name=name)))
     validation_examples = 0
     if req.validation_dataset_id is not None:
         vname = _dataset_name(db, req.validation_dataset_id)
         if vname is None:
-            errors.append(_error("no_dataset", "The validation dataset no longer exists."))
+            errors.append(_error("no_dataset", _("The validation dataset no longer exists.")))
         else:
             if dataset_kind(db, req.validation_dataset_id) is not kind:
-                errors.append(_error(
-                    "validation_mismatch",
-                    f"The validation dataset “{vname}” holds another kind of examples than “{name}”.",
-                ))
+                errors.append(_error("validation_mismatch", _(
+                    "The validation dataset “{validation}” holds another kind of examples than “{name}”."
+                ).format(validation=vname, name=name)))
             vfindings, vstats = dataset_totals(db, req.validation_dataset_id, model=req.model, purpose="validation")
             findings = [*findings, *vfindings]
             validation_examples = vstats.examples
             vbad = _example_errors(db, req.validation_dataset_id)
             if vbad:
-                errors.append(_error(
-                    "examples_with_errors",
-                    f"{vbad:,} example{'s have' if vbad != 1 else ' has'} errors in the validation dataset "
-                    f"“{vname}”. Fix or remove them first.",
-                ))
+                errors.append(_error("examples_with_errors", ngettext(
+                    "{n} example has errors in the validation dataset “{name}”. Fix or remove it first.",
+                    "{n} examples have errors in the validation dataset “{name}”. Fix or remove them first.", vbad,
+                ).format(n=number(vbad), name=vname)))
     if wanted is Kind.RFT:
         if req.validation_dataset_id is None:
-            errors.append(_error("rft_needs_validation", "Reinforcement fine-tuning needs a validation dataset."))
+            errors.append(_error("rft_needs_validation", _("Reinforcement fine-tuning needs a validation dataset.")))
         if not req.grader:
-            errors.append(_error("rft_needs_grader", "Reinforcement fine-tuning needs a grader to score answers."))
+            errors.append(_error("rft_needs_grader", _("Reinforcement fine-tuning needs a grader to score answers.")))
         else:
             grader_errors, grader_warnings = _grader_findings(db, req)
             errors.extend(grader_errors)

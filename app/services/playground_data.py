@@ -16,6 +16,7 @@ import sqlite_utils
 
 from app.formats.model import Finding, Kind
 from app.formats.pipeline import findings_from_json
+from app.i18n import N_, _
 from app.services.dataset_edits import add_example
 from app.store import annotation_repo
 from app.store.annotation_repo import CandidateIn
@@ -41,20 +42,25 @@ def dpo_example(messages: list[dict[str, Any]], preferred: str, non_preferred: s
     }
 
 
-def _require_kind(db: sqlite_utils.Database, dataset_id: int, kind: Kind, what: str) -> None:
+# (the kind needed, the dataset's kind) -> the message; one whole sentence each (the articles differ)
+_WRONG_KIND = {
+    (Kind.SFT, Kind.DPO): N_("“{name}” is a DPO dataset, so it cannot take a conversation with one answer (that needs "
+                             "an SFT dataset). Choose an SFT dataset or create a new one."),
+    (Kind.SFT, Kind.RFT): N_("“{name}” is an RFT dataset, so it cannot take a conversation with one answer (that "
+                             "needs an SFT dataset). Choose an SFT dataset or create a new one."),
+    (Kind.DPO, Kind.SFT): N_("“{name}” is an SFT dataset, so it cannot take a pair of a better and a worse answer "
+                             "(that needs a DPO dataset). Choose a DPO dataset or create a new one."),
+    (Kind.DPO, Kind.RFT): N_("“{name}” is an RFT dataset, so it cannot take a pair of a better and a worse answer "
+                             "(that needs a DPO dataset). Choose a DPO dataset or create a new one."),
+}
+
+
+def _require_kind(db: sqlite_utils.Database, dataset_id: int, kind: Kind) -> None:
     """``ValueError`` in plain words when the dataset holds another kind of example."""
     actual = dataset_kind(db.conn, dataset_id)  # LookupError when there is no such dataset
     if actual is not kind:
         row = db.conn.execute("SELECT name FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
-        raise ValueError(
-            f"“{row[0]}” is {_a(actual)} dataset, so it cannot take {what}. "
-            f"Choose {_a(kind)} dataset or create a new one."
-        )
-
-
-def _a(kind: Kind) -> str:
-    """ "an SFT", "a DPO", "an RFT" (the letters are read out)."""
-    return f"{'a' if kind is Kind.DPO else 'an'} {kind.name}"
+        raise ValueError(_(_WRONG_KIND[kind, actual]).format(name=row[0]))
 
 
 def _saved(db: sqlite_utils.Database, dataset_id: int, obj: dict[str, Any]) -> tuple[int, list[Finding]]:
@@ -68,7 +74,7 @@ def save_sft_example(
 ) -> tuple[int, list[Finding]]:
     """Append the conversation with ``answer`` to an SFT dataset; returns the new example's id and
     findings. ``ValueError`` when the dataset is not an SFT dataset, ``LookupError`` when it is gone."""
-    _require_kind(db, dataset_id, Kind.SFT, "a conversation with one answer (that needs an SFT dataset)")
+    _require_kind(db, dataset_id, Kind.SFT)
     return _saved(db, dataset_id, sft_example(messages, answer))
 
 
@@ -77,7 +83,7 @@ def save_dpo_example(
 ) -> tuple[int, list[Finding]]:
     """Append the conversation with a better and a worse answer to a DPO dataset; returns the new
     example's id and findings. ``ValueError`` when the dataset is not a DPO dataset."""
-    _require_kind(db, dataset_id, Kind.DPO, "a pair of a better and a worse answer (that needs a DPO dataset)")
+    _require_kind(db, dataset_id, Kind.DPO)
     return _saved(db, dataset_id, dpo_example(messages, preferred, non_preferred))
 
 

@@ -75,5 +75,5 @@ async def create_project(path: Path, name: str | None = None) -> Project:
 async def open_or_create_default(path: Path) -> Project:
     """Open the default project, creating it on first start."""
     if not Path(path).exists():
-        return await create_project(path, "My first project")
+        return await create_project(path, Path(path).stem)  # the name the file has, in the user's language
     return await open_project(path)

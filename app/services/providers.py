@@ -20,8 +20,18 @@ from urllib.parse import urlparse
 import httpx2
 import openai
 
+from app.i18n import _, ngettext, number
 from app.models.connection import ConnectionProfile, ProviderKind
-from app.services.provider_errors import WIND_DOWN_MESSAGE, ErrorKind, ProviderError
+from app.services.provider_errors import (
+    ErrorKind,
+    ProviderError,
+    not_an_api_message,
+    rate_limit_message,
+    status_message,
+    unreachable_message,
+    wind_down_message,
+)
+from app.services.provider_errors import no_key_message as _no_key_message
 
 log = logging.getLogger(__name__)
 
@@ -136,20 +146,17 @@ def build_client(
 
 def no_key_message(profile: ConnectionProfile) -> str:
     """What to say when a profile has no key yet."""
-    return f"The connection “{profile.name}” has no API key yet. Add it in Settings → Connections."
+    return _no_key_message(profile.name)
 
 
 def _host(profile: ConnectionProfile) -> str:
     if profile.kind is ProviderKind.AZURE:
-        return profile.azure_endpoint or "the Azure endpoint"
+        return profile.azure_endpoint or _("the Azure endpoint")
     return profile.base_url or "api.openai.com"
 
 
 def _not_an_api_message(profile: ConnectionProfile) -> str:
-    return (
-        f"{_host(profile)} answered, but not like an OpenAI-compatible API. Check the connection’s address "
-        "(for most servers it ends in /v1)."
-    )
+    return not_an_api_message(_host(profile))
 
 
 def _server_text(exc: openai.APIStatusError) -> str:
@@ -193,43 +200,6 @@ def retry_after_seconds(exc: BaseException | None) -> float | None:
     return max(0.0, when.timestamp() - time.time())
 
 
-def _wait_words(seconds: float) -> str:
-    """ "about 5 minutes", "20 seconds"… for a wait the server asked for."""
-    if seconds < 90:
-        n = max(1, math.ceil(seconds))
-        return "1 second" if n == 1 else f"{n} seconds"
-    if seconds < 90 * 60:
-        return f"about {round(seconds / 60)} minutes"
-    return f"about {round(seconds / 3600)} hours" if seconds < 36 * 3600 else f"about {round(seconds / 86400)} days"
-
-
-def _clock(seconds: float) -> str:
-    """The local time ``seconds`` from now, with the date when it is not today."""
-    then = time.time() + seconds
-    if time.strftime("%Y-%m-%d", time.localtime(then)) == time.strftime("%Y-%m-%d"):
-        return time.strftime("%H:%M", time.localtime(then))
-    return time.strftime("%Y-%m-%d %H:%M", time.localtime(then))
-
-
-def _rate_limit_message(exc: BaseException, code: str | None) -> str:
-    if code == "insufficient_quota":
-        return (
-            "The provider refused the request because the account has used up its quota or credit. Check the "
-            "plan and billing on the provider's website; trying again will not help until then."
-        )
-    wait = retry_after_seconds(exc)
-    if wait is None:
-        return (
-            "The provider is limiting requests right now (too many requests or quota used up). Wait a minute "
-            "and try again; if it persists, check the account’s usage limits and billing."
-        )
-    if wait < 90:
-        when = f"try again in {_wait_words(wait)}"
-    else:
-        when = f"try again after {_clock(wait)} (in {_wait_words(wait)})"
-    return f"The provider is limiting requests right now and asks to wait before the next one: {when}."
-
-
 # Words in an exception chain that tell why a connection failed (the SDK wraps the real cause).
 _TLS_CERT_WORDS = ("certificate verify failed", "certificate_verify_failed", "hostname mismatch",
                    "self-signed certificate", "self signed certificate", "certificate has expired")
@@ -266,7 +236,7 @@ def _connection_cause(exc: BaseException) -> str:
 
 def _refusal_in(exc: BaseException) -> InsecureAddressRefused | None:
     cur: BaseException | None = exc
-    for _ in range(12):
+    for _hop in range(12):
         if cur is None or isinstance(cur, InsecureAddressRefused):
             return cur
         cur = cur.__cause__ or cur.__context__
@@ -275,38 +245,8 @@ def _refusal_in(exc: BaseException) -> InsecureAddressRefused | None:
 
 def _unreachable_message(exc: BaseException, profile: ConnectionProfile) -> str:
     """ "Could not reach <host>", why (when the causes tell) and what to do about it."""
-    name, host = profile.name, _host(profile)
-    where = f"Settings → Connections (“{name}”)"
-    cause = _connection_cause(exc)
-    if cause == "cert":
-        return (
-            f"Could not reach {host} safely: its security certificate could not be verified (it may be "
-            f"self-signed, expired or for another name), so nothing was sent. Check the address in {where}; on "
-            "a company network, a proxy may be intercepting encrypted connections — ask your IT department."
-        )
-    if cause == "tls":
-        return (
-            f"Could not reach {host}: a secure (https) connection could not be set up, so nothing was sent. "
-            "The address may be wrong (for example a server that only speaks plain http), or something on "
-            f"this network blocks encrypted connections. Check the address in {where}."
-        )
-    if cause == "dns":
-        server = urlparse(host).hostname or host
-        return (
-            f"Could not reach {host}: the server name “{server}” could not be found. Check the address in "
-            f"{where} for typing mistakes, and that this computer is online."
-        )
-    if cause == "refused":
-        return (
-            f"Could not reach {host}: nothing is answering at that address (the connection was refused). "
-            f"Check the address and port in {where}, and that the server is running."
-        )
-    if cause == "dropped":
-        return (
-            f"Could not reach {host}: the connection broke off before the answer arrived. Check your internet "
-            "connection and try again."
-        )
-    return f"Could not reach {host}. Check your internet connection and the connection’s address in {where}."
+    host = _host(profile)
+    return unreachable_message(_connection_cause(exc), host, urlparse(host).hostname or host, profile.name)
 
 
 def _error_code(exc: BaseException) -> str | None:
@@ -324,13 +264,13 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
     """
     if isinstance(exc, ProviderError):
         return exc
-    name = profile.name
     host = _host(profile)
     details = f"{type(exc).__name__}: {exc}"
     if isinstance(exc, openai.APITimeoutError):
         return ProviderError(
             ErrorKind.TIMEOUT,
-            f"{host} did not answer in time. The server may be busy or your connection slow; try again in a moment.",
+            _("{host} did not answer in time. The server may be busy or your connection slow; try again in a "
+              "moment.").format(host=host),
             details,
         )
     refused = _refusal_in(exc)
@@ -347,60 +287,20 @@ def map_error(exc: BaseException, profile: ConnectionProfile, *, operation: str 
         rid = exc.request_id
         server = _server_text(exc)
         details = f"HTTP {status} from {host}" + (f", request id {rid}" if rid else "") + f": {server}"
-        if status == 401:
-            return ProviderError(
-                ErrorKind.AUTH,
-                f"The API key of “{name}” was not accepted. It may be mistyped, revoked or for another "
-                "account. Enter the key again in Settings → Connections.",
-                details,
-                status,
-                rid,
-            )
-        if status == 403:
-            if operation == "create_job" or _looks_like_wind_down(server):
-                return ProviderError(ErrorKind.ENTITLEMENT, WIND_DOWN_MESSAGE, details, status, rid)
-            return ProviderError(
-                ErrorKind.PERMISSION,
-                f"The key of “{name}” works, but this account is not allowed to do this. Ask the "
-                "account’s owner for access, or check the organization and project in the connection.",
-                details,
-                status,
-                rid,
-            )
-        if status == 404:
-            return ProviderError(
-                ErrorKind.NOT_FOUND,
-                f"{host} does not know what was asked for (not found). Check the model or deployment "
-                "name and the connection’s address.",
-                details,
-                status,
-                rid,
-            )
+        if status == 403 and (operation == "create_job" or _looks_like_wind_down(server)):
+            return ProviderError(ErrorKind.ENTITLEMENT, wind_down_message(), details, status, rid)
         if status == 429:
             wait = retry_after_seconds(exc)
             if wait is not None:
                 details += f" (retry-after: {wait:g} s)"
-            return ProviderError(ErrorKind.RATE_LIMIT, _rate_limit_message(exc, _error_code(exc)), details,
+            return ProviderError(ErrorKind.RATE_LIMIT, rate_limit_message(wait, _error_code(exc)), details,
                                  status, rid)
-        if status >= 500:
-            return ProviderError(
-                ErrorKind.SERVER,
-                f"{host} had a problem on its side (error {status}). This is usually temporary; try again "
-                "in a few minutes.",
-                details,
-                status,
-                rid,
-            )
-        return ProviderError(
-            ErrorKind.BAD_REQUEST,
-            f"The provider rejected the request: {server or 'no reason given'}",
-            details,
-            status,
-            rid,
-        )
+        kinds = {401: ErrorKind.AUTH, 403: ErrorKind.PERMISSION, 404: ErrorKind.NOT_FOUND}
+        kind = kinds.get(status, ErrorKind.SERVER if status >= 500 else ErrorKind.BAD_REQUEST)
+        return ProviderError(kind, status_message(status, host, profile.name, server), details, status, rid)
     if isinstance(exc, openai.APIResponseValidationError | ValueError) or "JSONDecodeError" in type(exc).__name__:
         return ProviderError(ErrorKind.BAD_RESPONSE, _not_an_api_message(profile), details)
-    return ProviderError(ErrorKind.OTHER, f"The call to {host} failed unexpectedly.", details)
+    return ProviderError(ErrorKind.OTHER, _("The call to {host} failed unexpectedly.").format(host=host), details)
 
 
 def not_an_api(profile: ConnectionProfile, details: str) -> ProviderError:
@@ -475,9 +375,12 @@ async def test_connection(
         await client.close()
     n = len(models)
     ft = sum(1 for m in models if m.is_fine_tuned)
-    msg = f"Connected. {n} model{'s' if n != 1 else ''} available"
-    msg += f", {ft} of them fine-tuned by you." if ft else "."
-    return ConnectionTestResult(True, msg, tuple(models))
+    if ft:
+        msg = ngettext("Connected. {n} model available, {ft} of them fine-tuned by you.",
+                       "Connected. {n} models available, {ft} of them fine-tuned by you.", n)
+    else:
+        msg = ngettext("Connected. {n} model available.", "Connected. {n} models available.", n)
+    return ConnectionTestResult(True, msg.format(n=number(n), ft=number(ft)), tuple(models))
 
 
 class ClientPool:

@@ -25,6 +25,7 @@ from app.formats.model import Severity
 from app.graders.local import score_locally
 from app.graders.model import has_errors, structure_problems
 from app.graders.preview import RewardSpread, reward_spread
+from app.i18n import N_, _
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services.graders_api import run_remote
@@ -41,7 +42,7 @@ REMOTE_CONCURRENCY = 4  # grader runs in flight at once (model graders take seco
 # Failures of one call that say nothing about the next: note them and go on. Every other provider
 # failure (a wrong key, an invalid grader, a rate limit…) would fail every call: stop and raise it.
 _PASSING_KINDS = frozenset({ErrorKind.TIMEOUT, ErrorKind.SERVER})
-NOT_A_TARGET = "That model is not part of this batch run."
+NOT_A_TARGET = N_("That model is not part of this batch run.")  # translated with _() where raised
 
 Sample = tuple[int, Any, str]  # (example id, dataset line, the model's answer)
 PreviewRow = tuple[int, float | None, str]  # (example id, score or None, note)
@@ -53,7 +54,7 @@ def run_samples(db: sqlite_utils.Database, run_id: int, target: int, limit: int 
     Examples deleted since the run are left out."""
     info = batch_repo.run_info(db, run_id)
     if not 0 <= target < len(info.targets):
-        raise ValueError(NOT_A_TARGET)
+        raise ValueError(_(NOT_A_TARGET))
     answers = batch_repo.outputs(db, run_id, target)
     if not answers or limit <= 0:
         return []
@@ -74,17 +75,21 @@ def run_samples(db: sqlite_utils.Database, run_id: int, target: int, limit: int 
 def needs_connection_note(reason: str) -> str:
     """The note of an example that could only be scored remotely, with no connection given."""
     reason = reason.strip().rstrip(".")
-    return f"Needs a connection to score ({reason})." if reason else "Needs a connection to score."
+    if reason:
+        return _("Needs a connection to score ({reason}).").format(reason=reason)
+    return _("Needs a connection to score.")
 
 
 def _score_here(grader: dict, item: Any, answer: str) -> tuple[float | None, str]:
     if not isinstance(item, dict):
-        return None, "This example is not a JSON object, so the grader cannot read it."
+        return None, _("This example is not a JSON object, so the grader cannot read it.")
     try:
         local = score_locally(grader, item, answer)
     except Exception as exc:  # noqa: BLE001 - one odd example must not stop the preview
         log.warning("local scoring failed: %r", exc)
-        return None, f"Could not score this example here ({type(exc).__name__}: {exc})."
+        return None, _("Could not score this example here ({kind}: {error}).").format(
+            kind=type(exc).__name__, error=exc
+        )
     return local.score, local.note
 
 
@@ -111,7 +116,7 @@ async def preview_rewards(
     problems = await run_blocking(structure_problems, grader)  # parses python source: not on the loop
     if has_errors(problems):
         first = next(f for f in problems if f.severity is Severity.ERROR)
-        raise ValueError(f"Fix the grader first: {first.message}")
+        raise ValueError(_("Fix the grader first: {problem}").format(problem=first.message))
     samples = await project.db.read(run_samples, run_id, target, limit)
     total = len(samples)
     rows: list[PreviewRow | None] = [None] * total
@@ -159,5 +164,5 @@ async def preview_rewards(
             await asyncio.wait(tasks)
         raise
     result = [row for row in rows if row is not None]
-    spread = reward_spread([score for _, score, _ in result if score is not None])
+    spread = reward_spread([score for _id, score, _note in result if score is not None])
     return spread, result

@@ -23,7 +23,7 @@ from typing import Any
 import sqlite_utils
 
 from app.formats.model import Kind
-from app.i18n_cli import normalize_language
+from app.i18n import normalize_language
 from app.services.importing import ImportRequest, run_import
 from app.services.projects import Project, open_project_sync
 from app.store import annotation_repo, datasets_repo, graders_repo, project_file

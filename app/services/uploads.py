@@ -24,6 +24,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, NamedTuple
 
+from app.i18n import _
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services import providers
@@ -255,7 +256,7 @@ async def _complete(
             continue
         file_obj = getattr(completed, "file", None)
         if file_obj is None:
-            raise ProviderError(ErrorKind.BAD_RESPONSE, "The provider finished the upload but returned no file.")
+            raise ProviderError(ErrorKind.BAD_RESPONSE, _("The provider finished the upload but returned no file."))
         return _file_id(file_obj, profile)
     assert last is not None
     raise last
@@ -288,7 +289,8 @@ async def _upload_in_parts(
                 raise asyncio.CancelledError("upload cancelled")
             chunk = await run_blocking(_read_chunk, file_path, done, part_size)
             if not chunk:
-                raise ProviderError(ErrorKind.OTHER, f"The file {file_path.name} changed while it was being uploaded.")
+                raise ProviderError(ErrorKind.OTHER, _("The file {name} changed while it was being uploaded.").format(
+                    name=file_path.name))
             md5.update(chunk)
             part = await _guard(profile, "upload_file", client.uploads.parts.create(upload_id, data=chunk))
             part_ids.append(_file_id(part, profile))

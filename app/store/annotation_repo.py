@@ -26,6 +26,7 @@ from typing import Any
 import orjson
 import sqlite_utils
 
+from app.i18n import _
 from app.store.tx import transaction
 
 VERDICTS = ("win", "tie", "both_bad", "skip")
@@ -143,7 +144,7 @@ def create_queue(db: sqlite_utils.Database, name: str, seed: int | None = None) 
     """
     name = name.strip()
     if not name:
-        raise ValueError("A queue needs a name.")
+        raise ValueError(_("A queue needs a name."))
     if seed is None:
         seed = secrets.randbelow(2**31)
     stamp = now()
@@ -153,7 +154,7 @@ def create_queue(db: sqlite_utils.Database, name: str, seed: int | None = None) 
             (new_uid(), name, seed, stamp, stamp),
         )
     except sqlite3.IntegrityError as exc:
-        raise ValueError(f"There is already a queue named “{name}”.") from exc
+        raise ValueError(_("There is already a queue named “{name}”.").format(name=name)) from exc
     return int(cur.lastrowid)
 
 
@@ -203,9 +204,9 @@ def add_comparison(
     candidate that is not a message object; ``LookupError`` when there is no such queue.
     """
     if len(candidates) < 2:
-        raise ValueError("A comparison needs at least two answers.")
+        raise ValueError(_("A comparison needs at least two answers."))
     if not all(isinstance(c.content, dict) for c in candidates):
-        raise ValueError("Each answer must be a message object.")
+        raise ValueError(_("Each answer must be a message object."))
     conn = db.conn
     with _atomic(conn):
         queue_seed(db, queue_id)  # raises LookupError for an unknown queue
@@ -289,7 +290,7 @@ def add_judgement(
     """
     annotator = annotator.strip()
     if not annotator:
-        raise ValueError("A judgement needs the annotator's name.")
+        raise ValueError(_("A judgement needs the annotator's name."))
     if verdict not in VERDICTS:
         raise ValueError(f"Unknown verdict {verdict!r}; expected one of {', '.join(VERDICTS)}.")
     if left_slot == right_slot:
@@ -353,7 +354,7 @@ def model_results(
     each count; "both_bad" and "skip" are not counted. ``queue_id`` limits it to one queue.
     """
     if model_a == model_b:
-        raise ValueError("Choose two different models to compare.")
+        raise ValueError(_("Choose two different models to compare."))
     where = "AND c.queue_id = ?" if queue_id is not None else ""
     args: tuple[Any, ...] = (model_a, model_b, model_b, model_a) + ((queue_id,) if queue_id is not None else ())
     rows = db.conn.execute(

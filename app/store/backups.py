@@ -35,6 +35,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from app.i18n import _
 from app.paths import PROJECT_SUFFIX, app_dirs
 from app.store.errors import ProjectError
 
@@ -207,7 +208,8 @@ def _copy(
                 raise BackupCancelled from None
             raise
         if rows != ["ok"]:
-            raise sqlite3.DatabaseError("the copy failed its integrity check: " + "; ".join(rows[:3]))
+            raise sqlite3.DatabaseError(_("the copy failed its integrity check: {problems}").format(
+                problems="; ".join(rows[:3])))
     except BaseException:
         dest.close()
         _remove_with_sidecars(dest_path)
@@ -253,9 +255,8 @@ def backup_connection(
     try:
         final, partial = _reserve(backup_folder(project_path), reason)
     except OSError as exc:
-        raise BackupError(
-            project_path, f"The backup folder cannot be written: {_problem(exc)}. Nothing was changed."
-        ) from exc
+        raise BackupError(project_path, _("The backup folder cannot be written: {problem}. Nothing was changed.")
+                          .format(problem=_problem(exc))) from exc
     try:
         _copy(conn, partial, journal="DELETE", cancel=cancel)
         os.replace(partial, final)
@@ -264,13 +265,13 @@ def backup_connection(
         raise
     except (OSError, sqlite3.Error) as exc:
         _remove_with_sidecars(partial)
-        full = isinstance(exc, OSError) or "full" in str(exc)
-        advice = "Free some disk space and try again." if full else "The project itself may be damaged."
-        raise BackupError(
-            project_path,
-            f"A safety backup of “{project_path.name}” could not be made ({_problem(exc)}), so nothing was "
-            f"changed. {advice}",
-        ) from exc
+        if isinstance(exc, OSError) or "full" in str(exc):
+            message = _("A safety backup of “{name}” could not be made ({problem}), so nothing was changed. "
+                        "Free some disk space and try again.")
+        else:
+            message = _("A safety backup of “{name}” could not be made ({problem}), so nothing was changed. "
+                        "The project itself may be damaged.")
+        raise BackupError(project_path, message.format(name=project_path.name, problem=_problem(exc))) from exc
     info = _info(final)
     assert info is not None  # just written under a name _NAME matches
     log.info("backed up %s (%s) in %.2f s: %s", project_path.name, reason, time.perf_counter() - started, final)
@@ -307,7 +308,8 @@ def backup_file(project_path: Path | str, reason: Reason | str, *, keep: int = K
     try:
         conn = read_only(project_path)
     except sqlite3.Error as exc:
-        raise BackupError(project_path, f"“{Path(project_path).name}” cannot be read: {exc}.") from exc
+        raise BackupError(project_path, _("“{name}” cannot be read: {problem}.").format(
+            name=Path(project_path).name, problem=exc)) from exc
     try:
         return backup_connection(conn, project_path, reason, keep=keep)
     finally:
@@ -331,14 +333,14 @@ def _restore_into(backup: BackupInfo | Path | str, dest: Path, name: str | None)
     try:
         src = read_only(src_path)
     except sqlite3.Error as exc:
-        raise BackupError(src_path, f"The backup “{src_path.name}” cannot be read: {exc}.") from exc
+        raise BackupError(src_path, _("The backup “{name}” cannot be read: {problem}.").format(
+            name=src_path.name, problem=exc)) from exc
     try:
         dest.touch(exist_ok=False)
         _copy(src, dest, journal="WAL", name=name)
     except (OSError, sqlite3.Error) as exc:
-        raise BackupError(
-            dest, f"The backup could not be restored to “{dest.name}” ({_problem(exc)}). Nothing was changed."
-        ) from exc
+        raise BackupError(dest, _("The backup could not be restored to “{name}” ({problem}). Nothing was changed.")
+                          .format(name=dest.name, problem=_problem(exc))) from exc
     finally:
         src.close()
 
@@ -350,14 +352,15 @@ def restore_backup(backup: BackupInfo | Path | str, target_path: Path | str, *, 
     and only then appears under its name.
     """
     target = Path(target_path)
+    taken = _("“{name}” already exists. Choose another name; nothing was changed.").format(name=target.name)
     if _exists(target):
-        raise BackupError(target, f"“{target.name}” already exists. Choose another name; nothing was changed.")
+        raise BackupError(target, taken)
     partial = target.with_name(target.name + ".partial")
     _remove_with_sidecars(partial)
     _restore_into(backup, partial, name)
     if _exists(target):  # appeared meanwhile: never overwrite
         _remove_with_sidecars(partial)
-        raise BackupError(target, f"“{target.name}” already exists. Choose another name; nothing was changed.")
+        raise BackupError(target, taken)
     os.replace(partial, target)
     return target
 
@@ -374,7 +377,7 @@ def restored_copy_path(project_path: Path | str, backup: BackupInfo) -> Path:
     """A free name next to the project for a restored copy: "Contracts (restored 2025-05-01 14.03).ftproj"."""
     project = Path(project_path)
     when = backup.created.astimezone().strftime("%Y-%m-%d %H.%M")
-    base = f"{project.stem} (restored {when})"
+    base = _("{name} (restored {when})").format(name=project.stem, when=when)
     return _free(project.parent, base + PROJECT_SUFFIX, base + " {}" + PROJECT_SUFFIX)
 
 
@@ -399,5 +402,6 @@ def replace_damaged(project_path: Path | str, backup: BackupInfo | Path | str) -
         os.replace(partial, project)
     except OSError as exc:
         _remove_with_sidecars(partial)
-        raise BackupError(project, f"“{project.name}” could not be replaced: {_problem(exc)}.") from exc
+        raise BackupError(project, _("“{name}” could not be replaced: {problem}.").format(
+            name=project.name, problem=_problem(exc))) from exc
     return kept

@@ -19,13 +19,14 @@ import orjson
 import sqlite_utils
 
 from app.formats.model import Kind
+from app.i18n import N_, _
 from app.models.chat import ChatParams, ChatStats
 from app.store.datasets_repo import now
 
 STATUSES = ("new", "running", "stopped", "done")
 SPLITS = ("train", "validation")
 PREVIEW_CHARS = 160
-NO_PROMPT_ERROR = "This example has no user message, so there is nothing to send to the model."
+NO_PROMPT_ERROR = N_("This example has no user message, so there is nothing to send to the model.")
 
 
 @dataclass(frozen=True)
@@ -226,17 +227,17 @@ def create_run(
     when the dataset is missing, no target is given, two targets share a label or the split or
     concurrency is invalid."""
     if not targets:
-        raise ValueError("Choose at least one model to run.")
+        raise ValueError(_("Choose at least one model to run."))
     labels = [t.label for t in targets]
     if len(set(labels)) != len(labels):
-        raise ValueError("Give every model of the run a different label.")
+        raise ValueError(_("Give every model of the run a different label."))
     if concurrency < 1:
-        raise ValueError("Run at least one request at a time.")
+        raise ValueError(_("Run at least one request at a time."))
     if split is not None and split not in SPLITS:
-        raise ValueError(f"Unknown split {split!r}: use 'train' or 'validation'.")
+        raise ValueError(_("Unknown split {split}: use 'train' or 'validation'.").format(split=repr(split)))
     row = db.conn.execute("SELECT name FROM datasets WHERE id = ?", (dataset_id,)).fetchone()
     if row is None:
-        raise ValueError("That dataset does not exist any more.")
+        raise ValueError(_("That dataset does not exist any more."))
     stamp = now()
     cur = db.conn.execute(
         "INSERT INTO batch_runs (name, dataset_id, dataset_name, split, targets, concurrency, status, total,"

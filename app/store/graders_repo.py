@@ -16,6 +16,7 @@ from typing import Any
 import orjson
 import sqlite_utils
 
+from app.i18n import _
 from app.store.tx import transaction
 
 
@@ -59,7 +60,7 @@ def save_grader(db: sqlite_utils.Database, name: str, grader: dict[str, Any], gr
     """
     name = name.strip()
     if not name:
-        raise ValueError("A grader needs a name.")
+        raise ValueError(_("A grader needs a name."))
     conn = db.conn
     text = orjson.dumps(grader).decode("utf-8")
     stamp = now()
@@ -80,7 +81,8 @@ def save_grader(db: sqlite_utils.Database, name: str, grader: dict[str, Any], gr
     except sqlite3.IntegrityError as exc:
         if "UNIQUE" not in str(exc):
             raise
-        raise GraderNameTaken(f"There is already a grader named “{name}”. Choose another name.") from None
+        taken = _("There is already a grader named “{name}”. Choose another name.").format(name=name)
+        raise GraderNameTaken(taken) from None
 
 
 def list_graders(db: sqlite_utils.Database) -> list[StoredGrader]:

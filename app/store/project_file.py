@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlite_utils
 
 from app import __version__
+from app.i18n import _, number
 from app.store import backups
 from app.store.errors import (
     DamagedProjectError,
@@ -60,7 +61,8 @@ def create_project(path: Path, name: str | None = None) -> None:
     """Create a new, empty project file at ``path`` (which must not exist)."""
     path = Path(path)
     if path.exists():
-        raise ProjectError(path, f"“{path.name}” already exists. Choose another name or open it instead.")
+        raise ProjectError(path, _("“{name}” already exists. Choose another name or open it instead.").format(
+            name=path.name))
     path.parent.mkdir(parents=True, exist_ok=True)
     conn = sqlite3.connect(str(path), isolation_level=None)
     try:
@@ -89,49 +91,55 @@ def inspect_project(path: Path) -> int:
     """
     path = Path(path)
     if not path.exists():
-        raise ProjectError(path, f"“{path}” does not exist. It may have been moved or deleted.")
+        raise ProjectError(path, _("“{path}” does not exist. It may have been moved or deleted.").format(path=path))
     if path.is_dir():
-        raise NotAProjectError(path, f"“{path.name}” is a folder, not a project file.")
+        raise NotAProjectError(path, _("“{name}” is a folder, not a project file.").format(name=path.name))
     try:
         with path.open("rb") as f:
             header = f.read(100)
     except OSError as exc:
-        raise ProjectError(path, f"“{path.name}” cannot be read: {exc.strerror or exc}.") from exc
+        raise ProjectError(path, _("“{name}” cannot be read: {problem}.").format(
+            name=path.name, problem=exc.strerror or exc)) from exc
     if not header:
         raise NotAProjectError(
             path,
-            f"“{path.name}” is empty (0 bytes), so it is not a Finetune Studio project (it may have been cut "
-            "off while being copied or saved). It was not changed.",
+            _("“{name}” is empty (0 bytes), so it is not a Finetune Studio project (it may have been cut "
+              "off while being copied or saved). It was not changed.").format(name=path.name),
         )
     if not header.startswith(b"SQLite format 3\x00"):
         raise NotAProjectError(
-            path, f"“{path.name}” is not a Finetune Studio project. To bring in training data, use Import instead."
+            path, _("“{name}” is not a Finetune Studio project. To bring in training data, use Import instead.")
+            .format(name=path.name),
         )
     app_id = int.from_bytes(header[68:72], "big")
     version = int.from_bytes(header[60:64], "big")
     if app_id != APPLICATION_ID:
         raise NotAProjectError(
             path,
-            f"“{path.name}” is a database of another program, not a Finetune Studio project. It was not changed.",
+            _("“{name}” is a database of another program, not a Finetune Studio project. It was not changed.")
+            .format(name=path.name),
         )
     if version > SCHEMA_VERSION:
         raise NewerVersionError(
             path,
-            f"“{path.name}” was saved by a newer version of Finetune Studio. "
-            "Update the app to open it; the file was not changed.",
+            _("“{name}” was saved by a newer version of Finetune Studio. "
+              "Update the app to open it; the file was not changed.").format(name=path.name),
         )
     return version
 
 
 def _damaged(path: Path, details: str, *, short: bool = False) -> DamagedProjectError:
-    why = (
-        "it is shorter than it should be (it may have been cut off while being copied, downloaded or saved)"
-        if short
-        else "parts of it cannot be read"
-    )
-    return DamagedProjectError(
-        path, f"“{path.name}” is damaged: {why}, so it was not opened. The file was not changed.", details
-    )
+    if short:
+        message = _("“{name}” is damaged: it is shorter than it should be (it may have been cut off while being "
+                    "copied, downloaded or saved), so it was not opened. The file was not changed.")
+    else:
+        message = _("“{name}” is damaged: parts of it cannot be read, so it was not opened. "
+                    "The file was not changed.")
+    return DamagedProjectError(path, message.format(name=path.name), details)
+
+
+def _locked_message(path: Path) -> str:
+    return _("“{name}” is locked by another program. Close it there and try again.").format(name=path.name)
 
 
 def check_damage(path: Path) -> None:
@@ -155,7 +163,8 @@ def check_damage(path: Path) -> None:
     has_log = path.with_name(path.name + "-wal").exists()
     cut_short = counted and not has_log and size < pages * page_size
     if len(header) < 100 or page_size < 512 or size % page_size or cut_short:
-        raise _damaged(path, f"{size} bytes; the header says {pages} pages of {page_size} bytes", short=True)
+        raise _damaged(path, _("{size} bytes; the header says {pages} pages of {page_size} bytes").format(
+            size=number(size), pages=number(pages), page_size=number(page_size)), short=True)
     try:
         conn = backups.read_only(path)
         try:
@@ -166,9 +175,7 @@ def check_damage(path: Path) -> None:
             conn.close()
     except sqlite3.OperationalError as exc:
         if getattr(exc, "sqlite_errorcode", None) in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED):
-            raise ProjectLockedError(
-                path, f"“{path.name}” is locked by another program. Close it there and try again."
-            ) from exc
+            raise ProjectLockedError(path, _locked_message(path)) from exc
         raise _damaged(path, str(exc)) from exc
     except sqlite3.DatabaseError as exc:
         raise _damaged(path, str(exc)) from exc
@@ -188,7 +195,7 @@ def acquire_instance_lock(path: Path) -> None:
     """
     key = str(Path(path).resolve())
     if key in _held_locks:
-        raise ProjectLockedError(path, f"“{Path(path).name}” is already open in this window.")
+        raise ProjectLockedError(path, _("“{name}” is already open in this window.").format(name=Path(path).name))
     if sys.platform == "win32":
         _held_locks[key] = None
         return
@@ -201,7 +208,7 @@ def acquire_instance_lock(path: Path) -> None:
         f.close()
         raise ProjectLockedError(
             path,
-            f"“{Path(path).name}” is open in another Finetune Studio window. Close it there first.",
+            _("“{name}” is open in another Finetune Studio window. Close it there first.").format(name=Path(path).name),
         ) from exc
     _held_locks[key] = f
 
@@ -237,20 +244,18 @@ def open_project(path: Path) -> sqlite_utils.Database:
             db.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         except sqlite3.OperationalError as exc:
             db.close()
-            raise ProjectLockedError(
-                path, f"“{path.name}” is locked by another program. Close it there and try again."
-            ) from exc
+            raise ProjectLockedError(path, _locked_message(path)) from exc
         if version < SCHEMA_VERSION:
             migrate(db.conn)
         return db
     except sqlite3.OperationalError as exc:
         release_instance_lock(path)
         if "unable to open" in str(exc) and not os.access(path.parent, os.W_OK):
-            raise ProjectError(path, (
-                f"“{path.name}” cannot be opened for changes: its folder is read-only (or you may not write "
+            raise ProjectError(path, _(
+                "“{name}” cannot be opened for changes: its folder is read-only (or you may not write "
                 "there). Copy the project to a folder you can write to, such as your Documents, and open it "
                 "from there. The file was not changed."
-            )) from exc
+            ).format(name=path.name)) from exc
         raise
     except BaseException:
         release_instance_lock(path)
@@ -260,4 +265,4 @@ def open_project(path: Path) -> sqlite_utils.Database:
 def project_name(db: sqlite_utils.Database) -> str:
     """The project's display name."""
     row = db.conn.execute("SELECT value FROM meta WHERE key = 'name'").fetchone()
-    return row[0] if row else "Untitled"
+    return row[0] if row else _("Untitled")

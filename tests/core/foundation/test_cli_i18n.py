@@ -15,14 +15,16 @@ from pathlib import Path
 
 import pytest
 
-from app import i18n_cli
-from app.i18n_cli import detect_language, normalize_language
+from app import i18n as i18n_cli
+from app.i18n import detect_language, normalize_language
 from app.i18n_msgfmt import PoSyntaxError, compile_po, make_mo, parse_po
 
 EXE = Path(sys.executable).with_name("finetune-studio")
 ROOT = Path(__file__).resolve().parents[3]
 PO = ROOT / "resources" / "locale" / "pt_BR" / "LC_MESSAGES" / "finetune_studio.po"
 CLI_MODULES = [ROOT / "app" / name for name in ("cli.py", "cli_data.py", "cli_jobs.py")]
+# One catalogue for the core, the CLI and the self-test.
+APP_MODULES = [*sorted((ROOT / "app").rglob("*.py")), ROOT / "ui" / "qt_check.py"]
 LOCALE_VARS = ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG")
 
 
@@ -161,9 +163,9 @@ def _placeholders(text: str) -> list[str]:
     return sorted(re.findall(r"\{[a-z_]*\}|%\([a-z_]+\)[sr]|%[sr]", text))
 
 
-def test_every_cli_message_and_every_argparse_text_has_a_translation():
+def test_every_core_and_cli_message_and_every_argparse_text_has_a_translation():
     catalog = parse_po(PO.read_text(encoding="utf-8"))
-    wanted = [s for m in CLI_MODULES for s in _marked_strings(m)]
+    wanted = [s for m in APP_MODULES for s in _marked_strings(m)]
     assert len(wanted) > 100
     import argparse
 
@@ -173,6 +175,14 @@ def test_every_cli_message_and_every_argparse_text_has_a_translation():
     for key, value in catalog.items():
         if key:
             assert _placeholders(key.split("\0")[0]) == _placeholders(value.split("\0")[0]), key
+
+
+def test_no_message_dodges_its_plural_with_a_bracketed_ending():
+    """"1 error(s)" / "3 erro(s)": a count takes ngettext, or the sentence is rephrased."""
+    hedge = re.compile(r"\w\((s|es|ões|m|a|ns)\)")
+    catalog = parse_po(PO.read_text(encoding="utf-8"))
+    dodging = [k for k, v in catalog.items() if k and (hedge.search(k) or hedge.search(v))]
+    assert not dodging, dodging
 
 
 def test_cli_modules_print_no_untranslated_literal_text():

@@ -1,4 +1,4 @@
-"""The command line in the user's language (gettext): our own messages and argparse's.
+"""Messages of the core and the command line in the user's language (gettext), and argparse's.
 
 The catalogue is ``resources/locale/<lang>/LC_MESSAGES/finetune_studio.po`` (the source, committed),
 compiled into a ``.mo`` beside it by ``python -m app.i18n_msgfmt``; when the ``.mo`` is missing or
