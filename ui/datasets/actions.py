@@ -263,10 +263,9 @@ def delete_dataset(view: DatasetsView) -> None:
 
 
 def _selection(view: DatasetsView) -> list[int]:
-    ids = view.examples.selected_ids()
-    if not ids and view.example_id is not None:
-        ids = [view.example_id]
-    return ids
+    """What the user sees: the highlighted rows, else the example in the editor (ui.datasets.selection)."""
+    shown = view.editor.example_id()  # not view.example_id: the editor may still be loading that one
+    return view.examples.selected_ids() or ([] if shown is None else [shown])
 
 
 def add_example(view: DatasetsView) -> None:

@@ -37,7 +37,7 @@ from app.services.dataset_overview import example_at_line, overview_of_file
 from app.store import datasets_repo
 from app.store.example_pages import ExampleFilter
 from ui.app_context import AppContext
-from ui.datasets import commands
+from ui.datasets import commands, selection
 from ui.datasets.datasets_list import DatasetsTableModel, kind_label
 from ui.datasets.examples_model import ExamplesTableModel
 from ui.datasets.examples_pane import ExamplesPane
@@ -62,6 +62,7 @@ class DatasetsView(QWidget):
         self.dataset_id: int | None = None
         self.dataset_kind: Kind | None = None
         self.example_id: int | None = None
+        self._typed = 0  # edits reported by the editor so far (see load_example)
         self._overview_running = self._overview_again = False
         self._ui_state = QSettings(str(ctx.dirs.config / "window.ini"), QSettings.Format.IniFormat)
         self.setAcceptDrops(True)
@@ -179,7 +180,7 @@ class DatasetsView(QWidget):
     # --- project and datasets -------------------------------------------------------------
     def _on_project_changed(self, project: Any) -> None:
         self.undo_stack.clear()
-        self.dataset_id = None
+        self.dataset_id = self.example_id = None
         self.examples_model.set_dataset(None)
         self.editor.set_example(None, Kind.SFT, None)
         if project is not None:
@@ -294,12 +295,17 @@ class DatasetsView(QWidget):
         if example_id is None or project is None:
             self.editor.set_example(None, self.dataset_kind or Kind.SFT, None)
             return
+        typed = self._typed
         try:
             d = await project.db.read(admin.get_example_detail, example_id)
-        except LookupError:
+        except LookupError:  # deleted meanwhile (an undone add): the editor must not show another one
+            if self.tasks.alive and example_id == self.example_id:
+                selection.forget_current(self)
             return
         if not self.tasks.alive or example_id != self.example_id:
             return
+        if typed != self._typed and self.editor.example_id() == example_id:
+            return  # read before the user's edit was saved: it would put the old text back (its save reloads)
         if keep_text:
             self.editor.show_findings(d.findings)
         else:
@@ -322,9 +328,11 @@ class DatasetsView(QWidget):
         if touched.dataset_id != self.dataset_id:
             return
         if touched.rows_moved:
-            self.examples_model.refresh()
+            self.examples_model.refresh()  # clears the table's selection (silently)
             if touched.select is not None:
                 self.tasks.spawn(self.jump_to(touched.select, ""))
+            else:
+                self.tasks.spawn(selection.keep_current(self))
         else:
             self.examples_model.refresh_rows(touched.example_ids)
             if self.example_id in touched.example_ids:
@@ -332,6 +340,7 @@ class DatasetsView(QWidget):
                 self.tasks.spawn(self.load_example(self.example_id, keep_text=not touched.reload))
 
     def _on_example_edited(self, example_id: int, data: dict) -> None:
+        self._typed += 1
         if self.ctx.project is None or self.dataset_id is None:
             return
         self._push(commands.edit_example(self.ctx.project, self.dataset_id, example_id, data, self._done))
@@ -353,41 +362,7 @@ class DatasetsView(QWidget):
 
     async def jump_to(self, example_id: int, path: str = "") -> None:
         """Select an example in the table (loading pages as needed) and focus ``path`` in the editor."""
-        project, ds = self.ctx.project, self.dataset_id
-        if project is None or ds is None:
-            return
-        row = self.examples_model.row_of(example_id)
-        if row is None:
-            from app.store.example_pages import position_of
-
-            model = self.examples_model
-            row = await project.db.read(
-                position_of, ds, model.filter, example_id, model.sort_key, model.descending
-            )
-            if row is None:  # hidden by the filter: clear it so the example can be shown
-                self.examples.search.clear()
-                self.examples.status.setCurrentIndex(0)
-                self.examples_model.set_filter(ExampleFilter())
-                row = await project.db.read(position_of, ds, ExampleFilter(), example_id, model.sort_key,
-                                            model.descending)
-            if row is None or not self.tasks.alive:
-                return
-            await self.examples_model.ensure_loaded(row)
-        if not self.tasks.alive:
-            return
-        index = self.examples_model.index(row, 0)
-        self.examples.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
-        )
-        self.examples.table.scrollTo(index, QAbstractItemView.ScrollHint.PositionAtCenter)
-        self.side.setCurrentWidget(self.editor)
-        if path:
-            await asyncio.sleep(0)  # the editor fills itself when the selection lands
-            for _ in range(50):
-                if self.editor.example_id == example_id:
-                    break
-                await asyncio.sleep(0.02)
-            self.editor.focus_path(path)
+        await selection.jump_to(self, example_id, path)
 
     async def jump_to_line(self, dataset_id: int, line: int) -> None:
         """From an import report: show the example that came from ``line``."""
