@@ -15,6 +15,7 @@ needs nothing from PySide6's translations folder.
 new texts arrive as unfinished, translations of unchanged texts stay, texts gone from the code are
 dropped (``-no-obsolete``; a changed text keeps its old translation as an unfinished suggestion).
 Without a ``.ts`` yet, ``--extract --new pt_BR`` creates ``finetune_studio_pt_BR.ts``.
+``finetune_studio_en.ts`` holds only the English plural forms of texts counted with ``%n``.
 """
 
 from __future__ import annotations
@@ -32,6 +33,7 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 CATALOGUE = "finetune_studio"
 SOURCE_DIRS = ("ui", "app")
 QT_CATALOGUES = ("qtbase",)
+SOURCE_LANGUAGE = "en"
 # The calls pyside6-lupdate extracts from Python.
 TRANSLATABLE = re.compile(r"\btr\(|\btranslate\(|\bQT_TR(ANSLATE)?_NOOP")
 
@@ -73,8 +75,11 @@ def extract(ts_paths: list[Path], quiet: bool = False) -> None:
     """Run ``pyside6-lupdate`` over the sources into each ``.ts``."""
     files = [str(p.relative_to(ROOT)) for p in source_files()]
     for ts in ts_paths:
-        cmd = [qt_tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "absolute",
-               "-source-language", "en", "-target-language", language_of(ts), *files,
+        # English is the source language: its catalogue holds only the plural forms of "%n" texts
+        # ("1 example" / "2 examples"), everything else is shown as written.
+        plural_only = ["-pluralonly"] if language_of(ts) == SOURCE_LANGUAGE else []
+        cmd = [qt_tool("lupdate"), "-extensions", "py", "-no-obsolete", "-locations", "absolute", *plural_only,
+               "-source-language", SOURCE_LANGUAGE, "-target-language", language_of(ts), *files,
                "-ts", str(ts.relative_to(ROOT))]
         run(cmd, quiet)
 
@@ -123,7 +128,8 @@ def build(force: bool = False, quiet: bool = False) -> list[Path]:
         qm = ts.with_suffix(".qm")
         if force or not qm.exists() or qm.stat().st_mtime < ts.stat().st_mtime:
             written.append(release(ts, quiet))
-        copy_qt_catalogues(language_of(ts), quiet)
+        if language_of(ts) != SOURCE_LANGUAGE:  # Qt's own texts are written in English
+            copy_qt_catalogues(language_of(ts), quiet)
     return written
 
 

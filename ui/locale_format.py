@@ -94,6 +94,16 @@ def date_time(moment: float | int | str | dt.datetime | None) -> str:
         return str(moment)
 
 
+def time_of_day(moment: float | int | str | dt.datetime | None) -> str:
+    """A moment's local time of day, short form: ``2:05 PM`` / ``14:05`` (``""`` for ``None``)."""
+    if moment is None or moment == "":
+        return ""
+    try:
+        return _locale().toString(_to_qdatetime(moment).time(), QLocale.FormatType.ShortFormat)
+    except ValueError:
+        return str(moment)
+
+
 def date(day: dt.date | float | int | str | dt.datetime | None) -> str:
     """A day, short form: ``3/4/25`` / ``04/03/2025`` (a moment is shown as its local day)."""
     if day is None or day == "":

@@ -138,10 +138,13 @@
             <source>{who}: no answer chosen yet.</source>
             <translation>{who}: nenhuma resposta escolhida ainda.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/annotate/stats_panel.py" line="60" />
-            <source>{who}: the left answer won {left} of {n} choices ({rate}, 95 % interval {low} – {high}).</source>
-            <translation>{who}: a resposta da esquerda venceu em {left} de {n} escolhas ({rate}, IC 95% {low} – {high}).</translation>
+            <source>{who}: the left answer won {left} of %Ln choice(s) ({rate}, 95 % interval {low} – {high}).</source>
+            <translation>
+                <numerusform>{who}: a resposta da esquerda venceu em {left} de %Ln escolha ({rate}, IC 95% {low} – {high}).</numerusform>
+                <numerusform>{who}: a resposta da esquerda venceu em {left} de %Ln escolhas ({rate}, IC 95% {low} – {high}).</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/annotate/stats_panel.py" line="64" />
@@ -243,68 +246,92 @@
         </message>
         <message>
             <location filename="../../ui/annotate/generate_settings.py" line="35" />
-            <source>About {0} calls ({1} prompts × {2} answers)</source>
-            <translation>Cerca de {0} chamadas ({1} prompts × {2} respostas)</translation>
+            <source>About {calls} ({prompts} × {answers})</source>
+            <translation>Cerca de {calls} ({prompts} × {answers})</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/annotate/generate_settings.py" line="36" />
+            <source>%Ln call(s)</source>
+            <translation>
+                <numerusform>%Ln chamada</numerusform>
+                <numerusform>%Ln chamadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/annotate/generate_settings.py" line="37" />
+            <source>%Ln prompt(s)</source>
+            <translation>
+                <numerusform>%Ln prompt</numerusform>
+                <numerusform>%Ln prompts</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/annotate/generate_settings.py" line="38" />
+            <source>%Ln answer(s)</source>
+            <translation>
+                <numerusform>%Ln resposta</numerusform>
+                <numerusform>%Ln respostas</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="39" />
+            <location filename="../../ui/annotate/generate_settings.py" line="41" />
             <source>no price known for {0}, so the cost cannot be estimated.</source>
             <translation>preço desconhecido para {0}, então não é possível estimar o custo.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="41" />
+            <location filename="../../ui/annotate/generate_settings.py" line="43" />
             <source>about {0}</source>
             <translation>cerca de {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="44" />
+            <location filename="../../ui/annotate/generate_settings.py" line="46" />
             <source>(no price known for {0}, not counted)</source>
             <translation>(preço desconhecido para {0}, fora da conta)</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="51" />
+            <location filename="../../ui/annotate/generate_settings.py" line="53" />
             <source>• {1}: {0} call failed — {2}</source>
             <translation>• {1}: {0} chamada falhou — {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="52" />
+            <location filename="../../ui/annotate/generate_settings.py" line="54" />
             <source>• {1}: {0} calls failed — {2}</source>
             <translation>• {1}: {0} chamadas falharam — {2}</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="63" />
+            <location filename="../../ui/annotate/generate_settings.py" line="65" />
             <source>Stopped after {0} of {1} calls; the answers so far are kept.</source>
             <translation>Interrompido após {0} de {1} chamadas; as respostas obtidas até aqui são mantidas.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="64" />
+            <location filename="../../ui/annotate/generate_settings.py" line="66" />
             <source>Stopped.</source>
             <translation>Interrompido.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="65" />
+            <location filename="../../ui/annotate/generate_settings.py" line="67" />
             <source>Resume goes on with the rest.</source>
             <translation>Retomar continua com o restante.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="67" />
+            <location filename="../../ui/annotate/generate_settings.py" line="69" />
             <location filename="../../ui/annotate/import_dialog.py" line="53" />
             <source>Added {0} comparison to “{1}”.</source>
             <translation>{0} comparação adicionada a “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="68" />
+            <location filename="../../ui/annotate/generate_settings.py" line="70" />
             <location filename="../../ui/annotate/import_dialog.py" line="54" />
             <source>Added {0} comparisons to “{1}”.</source>
             <translation>{0} comparações adicionadas a “{1}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="70" />
+            <location filename="../../ui/annotate/generate_settings.py" line="72" />
             <source>A comparison needs two answers to the same prompt, and no prompt got two.</source>
             <translation>Uma comparação precisa de duas respostas ao mesmo prompt, e nenhum prompt recebeu duas.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="72" />
+            <location filename="../../ui/annotate/generate_settings.py" line="74" />
             <source>Some answers are missing (prompts with fewer than two answers are left out; Resume tries the failed calls again):</source>
             <translation>Faltam algumas respostas (prompts com menos de duas respostas ficam de fora; Retomar tenta de novo as chamadas que falharam):</translation>
         </message>
@@ -410,11 +437,13 @@
             <source>Nothing new: its {0} judgements are already here (or newer ones are).</source>
             <translation>Nada de novo: os {0} julgamentos da outra cópia já estão aqui (ou outros mais recentes).</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/annotate/merge_dialog.py" line="48" />
-            <location filename="../../ui/annotate/merge_dialog.py" line="49" />
-            <source>{0} already here</source>
-            <translation>{0} já estava(m) aqui</translation>
+            <source>%Ln already here</source>
+            <translation>
+                <numerusform>%Ln já estava aqui</numerusform>
+                <numerusform>%Ln já estavam aqui</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -609,37 +638,37 @@
             <translation>&amp;Estatísticas</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="182" />
+            <location filename="../../ui/annotate/view.py" line="186" />
             <source>No comparisons to judge yet</source>
             <translation>Ainda não há comparações para julgar</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="188" />
+            <location filename="../../ui/annotate/view.py" line="187" />
             <source>Here you compare two answers to the same question without knowing which model wrote which, and pick the better one from the keyboard. Your choices become preference (DPO) training data. Import answers you already have, or let two or more models answer the prompts of a dataset.</source>
             <translation>Aqui você compara duas respostas à mesma pergunta sem saber qual modelo escreveu cada uma e escolhe a melhor pelo teclado. Suas escolhas viram dados de treinamento de preferência (DPO). Importe respostas que você já tem ou deixe dois ou mais modelos responderem aos prompts de um conjunto de dados.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="194" />
+            <location filename="../../ui/annotate/view.py" line="181" />
             <source>Import a file…</source>
             <translation>Importar um arquivo…</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="197" />
+            <location filename="../../ui/annotate/view.py" line="184" />
             <source>Generate answers…</source>
             <translation>Gerar respostas…</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="272" />
+            <location filename="../../ui/annotate/view.py" line="246" />
             <source>{name} — {judged} / {items} done</source>
             <translation>{name} — {judged} / {items} julgadas</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="322" />
+            <location filename="../../ui/annotate/view.py" line="296" />
             <source>This part of the annotator is not available in this build.</source>
             <translation>Esta parte da anotação não está disponível nesta versão.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/view.py" line="346" />
+            <location filename="../../ui/annotate/view.py" line="320" />
             <source>Choose a queue to export first.</source>
             <translation>Escolha primeiro uma fila para exportar.</translation>
         </message>
@@ -925,109 +954,112 @@
     <context>
         <name>BatchJudgementWidget</name>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="54" />
+            <location filename="../../ui/playground/batch_judgement.py" line="53" />
             <source>Human judgement</source>
             <translation>Julgamento humano</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="65" />
+            <location filename="../../ui/playground/batch_judgement.py" line="64" />
             <source>Model A</source>
             <translation>Modelo A</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="67" />
+            <location filename="../../ui/playground/batch_judgement.py" line="66" />
             <source>Model B</source>
             <translation>Modelo B</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="69" />
+            <location filename="../../ui/playground/batch_judgement.py" line="68" />
             <source>Annotator queue</source>
             <translation>Fila de anotação</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="70" />
+            <location filename="../../ui/playground/batch_judgement.py" line="69" />
             <source>The queue the annotator judges the pairs in (a new name makes a new one).</source>
             <translation>A fila em que o anotador julga os pares (um nome novo cria uma fila nova).</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="71" />
+            <location filename="../../ui/playground/batch_judgement.py" line="70" />
             <source>Send to &amp;annotator</source>
             <translation>Enviar ao &amp;anotador</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="73" />
+            <location filename="../../ui/playground/batch_judgement.py" line="72" />
             <source>Add every example answered by both models as a comparison; the annotator sees the two answers in random order, without the model names.</source>
             <translation>Adicionar como comparação cada exemplo respondido pelos dois modelos; o anotador vê as duas respostas em ordem aleatória, sem os nomes dos modelos.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="76" />
+            <location filename="../../ui/playground/batch_judgement.py" line="75" />
             <source>&amp;Compare</source>
             <translation>&amp;Comparar</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="78" />
+            <location filename="../../ui/playground/batch_judgement.py" line="77" />
             <source>in the &amp;queue</source>
             <translation>na &amp;fila</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="80" />
+            <location filename="../../ui/playground/batch_judgement.py" line="79" />
             <source>with</source>
             <translation>com</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="88" />
+            <location filename="../../ui/playground/batch_judgement.py" line="87" />
             <source>Re&amp;fresh</source>
             <translation>A&amp;tualizar</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="89" />
+            <location filename="../../ui/playground/batch_judgement.py" line="88" />
             <source>Read the latest judgements</source>
             <translation>Ler os julgamentos mais recentes</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="135" />
+            <location filename="../../ui/playground/batch_judgement.py" line="134" />
             <source>Batch run: {name}</source>
             <translation>Execução em lote: {name}</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="145" />
+            <location filename="../../ui/playground/batch_judgement.py" line="144" />
             <source>Send the run to the annotator to learn which model people prefer.</source>
             <translation>Envie a execução ao anotador para saber qual modelo as pessoas preferem.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="147" />
+            <location filename="../../ui/playground/batch_judgement.py" line="146" />
             <source>No judgements yet.</source>
             <translation>Ainda não há julgamentos.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="148" />
-            <source>{a} beats {b} in {rate}% of judged comparisons (95% CI {low}–{high}%, {n} judged, {ties} ties)</source>
-            <translation>{a} vence {b} em {rate}% das comparações julgadas (IC 95% {low}–{high}%, {n} julgadas, {ties} empates)</translation>
+            <location filename="../../ui/playground/batch_judgement.py" line="147" />
+            <source>{a} beats {b} in {rate}% of judged comparisons (95% CI {low}–{high}%; judged: {n}, ties: {ties})</source>
+            <translation>{a} vence {b} em {rate}% das comparações julgadas (IC 95% {low}–{high}%; julgadas: {n}, empates: {ties})</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/playground/batch_judgement.py" line="181" />
+            <source>Sent %Ln comparison(s) to the queue “{name}”.</source>
+            <translation>
+                <numerusform>%Ln comparação enviada para a fila “{name}”.</numerusform>
+                <numerusform>%Ln comparações enviadas para a fila “{name}”.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="159" />
+            <location filename="../../ui/playground/batch_judgement.py" line="158" />
             <source>⚠ Choose two different models to compare.</source>
             <translation>⚠ Escolha dois modelos diferentes para comparar.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="162" />
+            <location filename="../../ui/playground/batch_judgement.py" line="161" />
             <source>⚠ Type the name of the queue the annotator should judge the pairs in.</source>
             <translation>⚠ Digite o nome da fila em que o anotador deve julgar os pares.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="175" />
+            <location filename="../../ui/playground/batch_judgement.py" line="174" />
             <source>⚠ The pairs could not be sent: {e}</source>
             <translation>⚠ Não foi possível enviar os pares: {e}</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="178" />
+            <location filename="../../ui/playground/batch_judgement.py" line="177" />
             <source>The pairs could not be sent to the annotator.</source>
             <translation>Não foi possível enviar os pares ao anotador.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/playground/batch_judgement.py" line="182" />
-            <source>Sent {n} comparison(s) to the queue “{name}”.</source>
-            <translation>{n} comparação(ões) enviada(s) para a fila “{name}”.</translation>
         </message>
     </context>
     <context>
@@ -1160,10 +1192,13 @@
             <source>Showing the first {n} examples.</source>
             <translation>Mostrando os primeiros {n} exemplos.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/playground/batch_panel.py" line="212" />
-            <source>{done} of {total} calls answered · {failed} failed</source>
-            <translation>{done} de {total} chamadas respondidas · {failed} com falha</translation>
+            <source>{done} of %Ln call(s) answered · {failed} failed</source>
+            <translation>
+                <numerusform>{done} de %Ln chamada respondida · {failed} com falha</numerusform>
+                <numerusform>{done} de %Ln chamadas respondidas · {failed} com falha</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/playground/batch_panel.py" line="229" />
@@ -1179,152 +1214,179 @@
     <context>
         <name>BatchSetupWidget</name>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="49" />
+            <location filename="../../ui/playground/batch_setup.py" line="48" />
             <source>New run</source>
             <translation>Nova execução</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="60" />
+            <location filename="../../ui/playground/batch_setup.py" line="59" />
             <source>Dataset</source>
             <translation>Conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="62" />
+            <location filename="../../ui/playground/batch_setup.py" line="61" />
             <source>All examples</source>
             <translation>Todos os exemplos</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="63" />
+            <location filename="../../ui/playground/batch_setup.py" line="62" />
             <source>Training part</source>
             <translation>Parte de treino</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="64" />
+            <location filename="../../ui/playground/batch_setup.py" line="63" />
             <source>Validation part</source>
             <translation>Parte de validação</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="66" />
+            <location filename="../../ui/playground/batch_setup.py" line="65" />
             <source>A dataset can be split into a training part and a validation part (Datasets → Split). Run the validation part to test the models on examples they did not learn from.</source>
             <translation>Um conjunto de dados pode ser dividido em uma parte de treino e uma de validação (Conjuntos de dados → Dividir). Rode a parte de validação para testar os modelos em exemplos com que eles não aprenderam.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="69" />
+            <location filename="../../ui/playground/batch_setup.py" line="68" />
             <source>Label</source>
             <translation>Rótulo</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="69" />
+            <location filename="../../ui/playground/batch_setup.py" line="68" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="69" />
+            <location filename="../../ui/playground/batch_setup.py" line="68" />
             <source>Connection</source>
             <translation>Conexão</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="70" />
+            <location filename="../../ui/playground/batch_setup.py" line="69" />
             <source>Models of the run</source>
             <translation>Modelos da execução</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="72" />
+            <location filename="../../ui/playground/batch_setup.py" line="71" />
             <source>Tick the models to run (two or more). The label names each model in the results and in the annotator's statistics; the annotator never sees the model itself.</source>
             <translation>Marque os modelos a executar (dois ou mais). O rótulo identifica cada modelo nos resultados e nas estatísticas da anotação; quem anota nunca vê o modelo em si.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="87" />
+            <location filename="../../ui/playground/batch_setup.py" line="86" />
             <source>How many calls run at the same time. More is faster but may hit the provider's rate limit.</source>
             <translation>Quantas chamadas rodam ao mesmo tempo. Mais é mais rápido, mas pode esbarrar no limite de requisições do provedor.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="90" />
+            <location filename="../../ui/playground/batch_setup.py" line="89" />
             <source>&amp;Start run</source>
             <translation>&amp;Iniciar execução</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="92" />
+            <location filename="../../ui/playground/batch_setup.py" line="91" />
             <source>&amp;Dataset:</source>
             <translation>Conjunto de &amp;dados:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="93" />
+            <location filename="../../ui/playground/batch_setup.py" line="92" />
             <source>Sp&amp;lit:</source>
             <translation>Di&amp;visão:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="94" />
+            <location filename="../../ui/playground/batch_setup.py" line="93" />
             <source>&amp;Models:</source>
             <translation>&amp;Modelos:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="95" />
+            <location filename="../../ui/playground/batch_setup.py" line="94" />
             <source>At the same &amp;time:</source>
             <translation>Requisições &amp;simultâneas:</translation>
         </message>
-        <message>
-            <location filename="../../ui/playground/batch_setup.py" line="116" />
-            <source>{name} ({n} examples)</source>
-            <translation>{name} ({n} exemplos)</translation>
+        <message numerus="yes">
+            <location filename="../../ui/playground/batch_setup.py" line="115" />
+            <source>{name} (%Ln example(s))</source>
+            <translation>
+                <numerusform>{name} (%Ln exemplo)</numerusform>
+                <numerusform>{name} (%Ln exemplos)</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="136" />
+            <location filename="../../ui/playground/batch_setup.py" line="197" />
+            <source>About {calls} ({examples} × {models}).</source>
+            <translation>Cerca de {calls} ({examples} × {models}).</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/playground/batch_setup.py" line="198" />
+            <source>%Ln call(s)</source>
+            <translation>
+                <numerusform>%Ln chamada</numerusform>
+                <numerusform>%Ln chamadas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/playground/batch_setup.py" line="198" />
+            <source>%Ln example(s)</source>
+            <translation>
+                <numerusform>%Ln exemplo</numerusform>
+                <numerusform>%Ln exemplos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/playground/batch_setup.py" line="199" />
+            <source>%Ln model(s)</source>
+            <translation>
+                <numerusform>%Ln modelo</numerusform>
+                <numerusform>%Ln modelos</numerusform>
+            </translation>
+        </message>
+        <message>
+            <location filename="../../ui/playground/batch_setup.py" line="134" />
             <source>(removed)</source>
             <translation>(removida)</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="163" />
+            <location filename="../../ui/playground/batch_setup.py" line="161" />
             <source> vs </source>
             <translation> vs. </translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="164" />
+            <location filename="../../ui/playground/batch_setup.py" line="162" />
             <source>{dataset} · {labels}</source>
             <translation>{dataset} · {labels}</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="169" />
+            <location filename="../../ui/playground/batch_setup.py" line="167" />
             <source>No project is open.</source>
             <translation>Nenhum projeto está aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="171" />
+            <location filename="../../ui/playground/batch_setup.py" line="169" />
             <source>Choose the dataset whose examples the models should answer (import one in the Datasets view if there is none yet).</source>
             <translation>Escolha o conjunto de dados cujos exemplos os modelos devem responder (importe um na tela Conjuntos de dados se ainda não houver nenhum).</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="175" />
+            <location filename="../../ui/playground/batch_setup.py" line="173" />
             <source>A run compares at least two models: add them as panes in the Playground and tick two or more here.</source>
             <translation>Uma execução compara pelo menos dois modelos: adicione-os como painéis no Playground e marque dois ou mais aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="179" />
+            <location filename="../../ui/playground/batch_setup.py" line="177" />
             <source>Give every model a label; it names the model in the results and in the annotator's statistics.</source>
             <translation>Dê um rótulo a cada modelo; ele identifica o modelo nos resultados e nas estatísticas da anotação.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="182" />
+            <location filename="../../ui/playground/batch_setup.py" line="180" />
             <source>Give every model a different label.</source>
             <translation>Dê um rótulo diferente a cada modelo.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="191" />
+            <location filename="../../ui/playground/batch_setup.py" line="189" />
             <source>No datasets yet — import one in the Datasets view to run its examples through your models.</source>
             <translation>Ainda não há conjuntos de dados — importe um na tela Conjuntos de dados para rodar os exemplos dele nos seus modelos.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="197" />
+            <location filename="../../ui/playground/batch_setup.py" line="195" />
             <source>This part of the dataset has no examples; choose another split.</source>
             <translation>Esta parte do conjunto de dados não tem exemplos; escolha outra divisão.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_setup.py" line="199" />
-            <source>About {calls} calls ({n} examples × {m} models).</source>
-            <translation>Cerca de {calls} chamadas ({n} exemplos × {m} modelos).</translation>
-        </message>
-        <message>
-            <location filename="../../ui/playground/batch_setup.py" line="204" />
+            <location filename="../../ui/playground/batch_setup.py" line="203" />
             <source>About {cost} if the answers are as long as the dataset's own.</source>
             <translation>Cerca de {cost} se as respostas forem tão longas quanto as do próprio conjunto de dados.</translation>
         </message>
@@ -1678,43 +1740,46 @@
     <context>
         <name>DatasetChooser</name>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="98" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="97" />
             <source>Dataset</source>
             <translation>Conjunto de dados</translation>
         </message>
         <message>
+            <location filename="../../ui/playground/save_example_dialog.py" line="99" />
             <location filename="../../ui/playground/save_example_dialog.py" line="100" />
-            <location filename="../../ui/playground/save_example_dialog.py" line="101" />
             <source>Name of the new dataset</source>
             <translation>Nome do novo conjunto de dados</translation>
         </message>
-        <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="117" />
-            <source>{name} ({n} examples)</source>
-            <translation>{name} ({n} exemplos)</translation>
+        <message numerus="yes">
+            <location filename="../../ui/playground/save_example_dialog.py" line="116" />
+            <source>{name} (%Ln example(s))</source>
+            <translation>
+                <numerusform>{name} (%Ln exemplo)</numerusform>
+                <numerusform>{name} (%Ln exemplos)</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="118" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="117" />
             <source>New dataset…</source>
             <translation>Novo conjunto de dados…</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="128" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="127" />
             <source>Playground examples</source>
             <translation>Exemplos do Playground</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="129" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="128" />
             <source>Playground preferences</source>
             <translation>Preferências do Playground</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="156" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="155" />
             <source>Type a name for the new dataset, or pick an existing dataset from the list.</source>
             <translation>Digite um nome para o novo conjunto de dados ou escolha um conjunto de dados existente na lista.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="158" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="157" />
             <source>A dataset named “{name}” already exists. Pick it from the list or choose another name.</source>
             <translation>Já existe um conjunto de dados chamado “{name}”. Escolha-o na lista ou use outro nome.</translation>
         </message>
@@ -1722,52 +1787,63 @@
     <context>
         <name>DatasetEdits</name>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="100" />
+            <location filename="../../ui/datasets/commands.py" line="99" />
             <source>Edit example</source>
             <translation>edição do exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="111" />
+            <location filename="../../ui/datasets/commands.py" line="110" />
             <source>Change tags</source>
             <translation>alteração das etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="122" />
+            <location filename="../../ui/datasets/commands.py" line="121" />
             <source>Edit note</source>
             <translation>edição da observação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="133" />
+            <location filename="../../ui/datasets/commands.py" line="132" />
             <source>Set split</source>
             <translation>mudança de divisão</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/commands.py" line="143" />
+            <source>Delete %Ln example(s)</source>
+            <translation>
+                <numerusform>exclusão de %Ln exemplo</numerusform>
+                <numerusform>exclusão de %Ln exemplos</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="155" />
+            <location filename="../../ui/datasets/commands.py" line="154" />
             <source>Add example</source>
             <translation>inclusão de exemplo</translation>
         </message>
-        <message>
-            <location filename="../../ui/datasets/commands.py" line="166" />
-            <source>Duplicate example(s)</source>
-            <translation>duplicação de exemplo(s)</translation>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/commands.py" line="165" />
+            <source>Duplicate %Ln example(s)</source>
+            <translation>
+                <numerusform>duplicação de %Ln exemplo</numerusform>
+                <numerusform>duplicação de %Ln exemplos</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="178" />
+            <location filename="../../ui/datasets/commands.py" line="177" />
             <source>Change system prompt</source>
             <translation>alteração do prompt de sistema</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="189" />
+            <location filename="../../ui/datasets/commands.py" line="188" />
             <source>Split into training and validation</source>
             <translation>divisão em treino e validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="200" />
+            <location filename="../../ui/datasets/commands.py" line="199" />
             <source>Remove duplicates</source>
             <translation>remoção de duplicatas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="211" />
+            <location filename="../../ui/datasets/commands.py" line="210" />
             <source>Rename dataset</source>
             <translation>renomeação do conjunto de dados</translation>
         </message>
@@ -1775,235 +1851,249 @@
     <context>
         <name>Datasets</name>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="28" />
+            <location filename="../../ui/datasets/actions.py" line="27" />
             <source>OpenAI training file (*.jsonl)</source>
             <translation>Arquivo de treinamento da OpenAI (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="29" />
+            <location filename="../../ui/datasets/actions.py" line="28" />
             <source>Messages JSONL for local trainers (*.jsonl)</source>
             <translation>JSONL de mensagens para treinamento local (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="30" />
+            <location filename="../../ui/datasets/actions.py" line="29" />
             <source>Preference pairs JSONL, prompt/chosen/rejected (*.jsonl)</source>
             <translation>JSONL de pares de preferência, prompt/chosen/rejected (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="54" />
+            <location filename="../../ui/datasets/actions.py" line="53" />
             <source>Datasets</source>
             <translation>Conjuntos de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="56" />
-            <location filename="../../ui/datasets/actions.py" line="60" />
+            <location filename="../../ui/datasets/actions.py" line="55" />
+            <location filename="../../ui/datasets/actions.py" line="59" />
             <source>New dataset</source>
             <translation>Novo conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="64" />
+            <location filename="../../ui/datasets/actions.py" line="63" />
             <source>&amp;Import…</source>
             <translation>&amp;Importar…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="65" />
+            <location filename="../../ui/datasets/actions.py" line="64" />
             <source>Import a file as a new dataset</source>
             <translation>Importar um arquivo como novo conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="66" />
+            <location filename="../../ui/datasets/actions.py" line="65" />
             <source>&amp;Export…</source>
             <translation>&amp;Exportar…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="67" />
+            <location filename="../../ui/datasets/actions.py" line="66" />
             <source>Write the dataset to a file</source>
             <translation>Gravar o conjunto de dados em um arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="69" />
-            <location filename="../../ui/datasets/actions.py" line="74" />
+            <location filename="../../ui/datasets/actions.py" line="68" />
+            <location filename="../../ui/datasets/actions.py" line="78" />
             <source>Dataset</source>
             <translation>Conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="70" />
+            <location filename="../../ui/datasets/actions.py" line="69" />
             <source>&amp;Rename…</source>
             <translation>&amp;Renomear…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="71" />
+            <location filename="../../ui/datasets/actions.py" line="70" />
             <source>D&amp;uplicate dataset</source>
             <translation>&amp;Duplicar conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="72" />
+            <location filename="../../ui/datasets/actions.py" line="71" />
             <source>&amp;Delete dataset…</source>
             <translation>&amp;Excluir conjunto de dados…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="80" />
+            <location filename="../../ui/datasets/actions.py" line="84" />
             <source>Undo</source>
             <translation>Desfazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="82" />
+            <location filename="../../ui/datasets/actions.py" line="86" />
             <source>Redo</source>
             <translation>Refazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="89" />
+            <location filename="../../ui/datasets/actions.py" line="93" />
             <source>New &amp;example</source>
             <translation>Novo &amp;exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="90" />
-            <location filename="../../ui/datasets/actions.py" line="99" />
+            <location filename="../../ui/datasets/actions.py" line="94" />
+            <location filename="../../ui/datasets/actions.py" line="103" />
             <source>Selected examples</source>
             <translation>Exemplos selecionados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="91" />
+            <location filename="../../ui/datasets/actions.py" line="95" />
             <source>Set &amp;system prompt…</source>
             <translation>Definir prompt de &amp;sistema…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="92" />
+            <location filename="../../ui/datasets/actions.py" line="96" />
             <source>Add &amp;tag…</source>
             <translation>Adicionar &amp;etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="93" />
+            <location filename="../../ui/datasets/actions.py" line="97" />
             <source>Remove t&amp;ag…</source>
             <translation>Remover e&amp;tiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="94" />
+            <location filename="../../ui/datasets/actions.py" line="98" />
             <source>Move to &amp;training</source>
             <translation>Mover para t&amp;reino</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="95" />
+            <location filename="../../ui/datasets/actions.py" line="99" />
             <source>Move to &amp;validation</source>
             <translation>Mover para &amp;validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="96" />
+            <location filename="../../ui/datasets/actions.py" line="100" />
             <source>D&amp;uplicate</source>
             <translation>&amp;Duplicar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="97" />
+            <location filename="../../ui/datasets/actions.py" line="101" />
             <source>&amp;Delete</source>
             <translation>E&amp;xcluir</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/actions.py" line="196" />
+            <source>Exported %Ln example(s) to {path}</source>
+            <translation>
+                <numerusform>%Ln exemplo exportado para {path}</numerusform>
+                <numerusform>%Ln exemplos exportados para {path}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/actions.py" line="298" />
+            <source>Deleted %Ln example(s). Undo with Ctrl+Z.</source>
+            <translation>
+                <numerusform>%Ln exemplo excluído. Desfaça com Ctrl+Z.</numerusform>
+                <numerusform>%Ln exemplos excluídos. Desfaça com Ctrl+Z.</numerusform>
+            </translation>
+        </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="103" />
+            <location filename="../../ui/datasets/actions.py" line="74" />
             <source>&amp;Split…</source>
             <translation>&amp;Dividir…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="104" />
+            <location filename="../../ui/datasets/actions.py" line="75" />
             <source>Split into training and validation</source>
             <translation>Dividir em treino e validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="105" />
+            <location filename="../../ui/datasets/actions.py" line="76" />
             <source>Find &amp;duplicates…</source>
             <translation>Encontrar d&amp;uplicatas…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="107" />
+            <location filename="../../ui/datasets/actions.py" line="108" />
             <source>Search</source>
             <translation>Pesquisar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="109" />
+            <location filename="../../ui/datasets/actions.py" line="110" />
             <source>Next error</source>
             <translation>Próximo erro</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="110" />
+            <location filename="../../ui/datasets/actions.py" line="111" />
             <source>Next example</source>
             <translation>Próximo exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="111" />
+            <location filename="../../ui/datasets/actions.py" line="112" />
             <source>Previous example</source>
             <translation>Exemplo anterior</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="162" />
+            <location filename="../../ui/datasets/actions.py" line="163" />
             <source>Export dataset</source>
             <translation>Exportar conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="180" />
+            <location filename="../../ui/datasets/actions.py" line="181" />
             <source>Exporting to {path}…</source>
             <translation>Exportando para {path}…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="187" />
+            <location filename="../../ui/datasets/actions.py" line="188" />
             <source>Could not write {path}: {why}. The previous file, if any, is unchanged.</source>
             <translation>Não foi possível gravar {path}: {why}. O arquivo anterior, se havia um, continua como estava.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="195" />
-            <source>Exported {n} examples to {path}</source>
-            <translation>{n} exemplos exportados para {path}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/actions.py" line="205" />
+            <location filename="../../ui/datasets/actions.py" line="206" />
             <source>Rename dataset</source>
             <translation>Renomear conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="205" />
+            <location filename="../../ui/datasets/actions.py" line="206" />
             <source>&amp;Name:</source>
             <translation>&amp;Nome:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="220" />
+            <location filename="../../ui/datasets/actions.py" line="221" />
             <source>Copying the dataset…</source>
             <translation>Copiando o conjunto de dados…</translation>
         </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/actions.py" line="236" />
+            <source>Delete “{name}” and its %Ln example(s)? This cannot be undone.</source>
+            <translation>
+                <numerusform>Excluir “{name}” e o seu único exemplo? Isso não pode ser desfeito.</numerusform>
+                <numerusform>Excluir “{name}” e os seus %Ln exemplos? Isso não pode ser desfeito.</numerusform>
+            </translation>
+        </message>
         <message>
             <location filename="../../ui/datasets/actions.py" line="237" />
+            <source>Delete the empty dataset “{name}”? This cannot be undone.</source>
+            <translation>Excluir o conjunto de dados vazio “{name}”? Isso não pode ser desfeito.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/datasets/actions.py" line="240" />
             <source>Delete dataset</source>
             <translation>Excluir conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="238" />
-            <source>Delete “{name}” and its {n} examples? This cannot be undone.</source>
-            <translation>Excluir “{name}” e os seus {n} exemplos? Isso não pode ser desfeito.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/actions.py" line="249" />
+            <location filename="../../ui/datasets/actions.py" line="250" />
             <source>Deleting “{name}”…</source>
             <translation>Excluindo “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="297" />
-            <source>Deleted {n} example(s). Undo with Ctrl+Z.</source>
-            <translation>{n} exemplo(s) excluído(s). Desfaça com Ctrl+Z.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/actions.py" line="313" />
+            <location filename="../../ui/datasets/actions.py" line="314" />
             <source>Add tag</source>
             <translation>Adicionar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="313" />
+            <location filename="../../ui/datasets/actions.py" line="314" />
             <source>Remove tag</source>
             <translation>Remover etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="314" />
+            <location filename="../../ui/datasets/actions.py" line="315" />
             <source>&amp;Tag:</source>
             <translation>&amp;Etiqueta:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="395" />
+            <location filename="../../ui/datasets/actions.py" line="396" />
             <source>No errors in this dataset.</source>
             <translation>Nenhum erro neste conjunto de dados.</translation>
         </message>
@@ -2026,62 +2116,62 @@
     <context>
         <name>DatasetsShortcuts</name>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="116" />
+            <location filename="../../ui/datasets/actions.py" line="117" />
             <source>Import a file</source>
             <translation>Importar um arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="117" />
+            <location filename="../../ui/datasets/actions.py" line="118" />
             <source>Export</source>
             <translation>Exportar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="118" />
+            <location filename="../../ui/datasets/actions.py" line="119" />
             <source>Rename dataset</source>
             <translation>Renomear conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="119" />
+            <location filename="../../ui/datasets/actions.py" line="120" />
             <source>New example</source>
             <translation>Novo exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="120" />
+            <location filename="../../ui/datasets/actions.py" line="121" />
             <source>Duplicate example</source>
             <translation>Duplicar exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="121" />
+            <location filename="../../ui/datasets/actions.py" line="122" />
             <source>Delete examples</source>
             <translation>Excluir exemplos</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="122" />
+            <location filename="../../ui/datasets/actions.py" line="123" />
             <source>Undo</source>
             <translation>Desfazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="123" />
+            <location filename="../../ui/datasets/actions.py" line="124" />
             <source>Redo</source>
             <translation>Refazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="124" />
+            <location filename="../../ui/datasets/actions.py" line="125" />
             <source>Search</source>
             <translation>Pesquisar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="125" />
+            <location filename="../../ui/datasets/actions.py" line="126" />
             <source>Next error</source>
             <translation>Próximo erro</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="126" />
+            <location filename="../../ui/datasets/actions.py" line="127" />
             <source>Next / previous example</source>
             <translation>Exemplo seguinte / anterior</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="127" />
+            <location filename="../../ui/datasets/actions.py" line="128" />
             <source>J / K or ↓ / ↑</source>
             <translation>J / K ou ↓ / ↑</translation>
         </message>
@@ -2125,79 +2215,95 @@
         </message>
         <message>
             <location filename="../../ui/datasets/datasets_list.py" line="76" />
-            <source>{e} errors, {w} warnings</source>
-            <translation>erros: {e}, avisos: {w}</translation>
+            <source>{errors}, {warnings}</source>
+            <translation>{errors}, {warnings}</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/datasets_list.py" line="76" />
+            <source>%Ln error(s)</source>
+            <translation>
+                <numerusform>%Ln erro</numerusform>
+                <numerusform>%Ln erros</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/datasets_list.py" line="77" />
+            <source>%Ln warning(s)</source>
+            <translation>
+                <numerusform>%Ln aviso</numerusform>
+                <numerusform>%Ln avisos</numerusform>
+            </translation>
         </message>
     </context>
     <context>
         <name>DatasetsView</name>
         <message>
-            <location filename="../../ui/datasets/view.py" line="58" />
+            <location filename="../../ui/datasets/view.py" line="59" />
             <source>Datasets</source>
             <translation>Conjuntos de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="87" />
+            <location filename="../../ui/datasets/view.py" line="88" />
             <source>Datasets of the project</source>
             <translation>Conjuntos de dados do projeto</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="114" />
+            <location filename="../../ui/datasets/view.py" line="115" />
             <source>The base model you plan to train: it sets the length limit and the price.</source>
             <translation>O modelo base que você pretende treinar: ele define o limite de tamanho e o preço.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="118" />
+            <location filename="../../ui/datasets/view.py" line="119" />
             <source>Base &amp;model:</source>
             <translation>&amp;Modelo base:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="122" />
+            <location filename="../../ui/datasets/view.py" line="123" />
             <source>Example</source>
             <translation>Exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="123" />
+            <location filename="../../ui/datasets/view.py" line="124" />
             <source>Validation</source>
             <translation>Validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="124" />
+            <location filename="../../ui/datasets/view.py" line="125" />
             <source>Statistics</source>
             <translation>Estatísticas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="166" />
+            <location filename="../../ui/datasets/view.py" line="174" />
             <source>No datasets yet</source>
             <translation>Ainda não há conjuntos de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="172" />
+            <location filename="../../ui/datasets/view.py" line="175" />
             <source>A dataset holds the examples the model learns from. Import a file you already have (JSONL, CSV, Alpaca, ShareGPT or preference pairs) — or drop it here — or start an empty dataset and write examples yourself.</source>
             <translation>Um conjunto de dados reúne os exemplos com que o modelo aprende. Importe um arquivo que você já tem (JSONL, CSV, Alpaca, ShareGPT ou pares de preferência) — ou arraste-o para cá — ou crie um conjunto de dados vazio e escreva os exemplos você mesmo.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="180" />
+            <location filename="../../ui/datasets/view.py" line="167" />
             <source>Import a file…</source>
             <translation>Importar um arquivo…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="184" />
+            <location filename="../../ui/datasets/view.py" line="171" />
             <source>Create a dataset</source>
             <translation>Criar um conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="333" />
+            <location filename="../../ui/datasets/view.py" line="310" />
             <source>Saving: {what}…</source>
             <translation>Salvando: {what}…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="340" />
+            <location filename="../../ui/datasets/view.py" line="317" />
             <source>The change could not be saved: {e}</source>
             <translation>Não foi possível salvar a alteração: {e}</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="495" />
+            <location filename="../../ui/datasets/view.py" line="472" />
             <source>New dataset</source>
             <translation>Novo conjunto de dados</translation>
         </message>
@@ -2236,8 +2342,24 @@
         </message>
         <message>
             <location filename="../../ui/datasets/dialogs.py" line="105" />
-            <source>{g} group(s) of duplicates: {n} example(s) would be removed, keeping the first of each. You can undo this.</source>
-            <translation>{g} grupo(s) de duplicatas: {n} exemplo(s) seriam removidos, mantendo o primeiro de cada grupo. Você pode desfazer isso.</translation>
+            <source>{groups}: {removed}, keeping the first copy in each group. You can undo this.</source>
+            <translation>{groups}: {removed}, mantendo a primeira cópia de cada grupo. Você pode desfazer isso.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/dialogs.py" line="106" />
+            <source>%Ln group(s) of duplicates</source>
+            <translation>
+                <numerusform>%Ln grupo de duplicatas</numerusform>
+                <numerusform>%Ln grupos de duplicatas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/dialogs.py" line="107" />
+            <source>%Ln example(s) would be removed</source>
+            <translation>
+                <numerusform>%Ln exemplo seria removido</numerusform>
+                <numerusform>%Ln exemplos seriam removidos</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3022,19 +3144,25 @@
             <translation>máx. de tokens</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/examples_pane.py" line="84" />
+            <location filename="../../ui/datasets/examples_pane.py" line="88" />
             <source>Examples</source>
             <translation>Exemplos</translation>
         </message>
-        <message>
-            <location filename="../../ui/datasets/examples_pane.py" line="141" />
-            <source>{n} examples</source>
-            <translation>{n} exemplos</translation>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/examples_pane.py" line="149" />
+            <source>%Ln example(s)</source>
+            <translation>
+                <numerusform>%Ln exemplo</numerusform>
+                <numerusform>%Ln exemplos</numerusform>
+            </translation>
         </message>
-        <message>
-            <location filename="../../ui/datasets/examples_pane.py" line="143" />
-            <source>{n} of {total} examples match</source>
-            <translation>{n} de {total} exemplos atendem aos filtros</translation>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/examples_pane.py" line="152" />
+            <source>Matching the filters: {n} of %Ln example(s)</source>
+            <translation>
+                <numerusform>Com os filtros: {n} de %Ln exemplo</numerusform>
+                <numerusform>Com os filtros: {n} de %Ln exemplos</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -3502,248 +3630,265 @@
             <translation>Tip&amp;o:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="41" />
+            <location filename="../../ui/graders/dialog.py" line="40" />
             <source>Grader files (*.json)</source>
             <translation>Arquivos de avaliador (*.json)</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="41" />
+            <location filename="../../ui/graders/dialog.py" line="40" />
             <source>All files (*)</source>
             <translation>Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="58" />
+            <location filename="../../ui/graders/dialog.py" line="57" />
             <source>“{name}” could not be read: {why}</source>
             <translation>Não foi possível ler “{name}”: {why}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="65" />
+            <location filename="../../ui/graders/dialog.py" line="64" />
             <source>“{name}” is larger than {mb} MB, far more than a grader takes: it is probably not a grader file.</source>
             <translation>“{name}” tem mais de {mb} MB, muito mais do que um avaliador ocupa: provavelmente não é um arquivo de avaliador.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="73" />
+            <location filename="../../ui/graders/dialog.py" line="72" />
             <source>“{name}” is empty: it holds no grader.</source>
             <translation>“{name}” está vazio: não contém nenhum avaliador.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="77" />
+            <location filename="../../ui/graders/dialog.py" line="76" />
             <source>“{name}” is not valid JSON (line {line}, column {col}): {what}</source>
             <translation>“{name}” não é um JSON válido (linha {line}, coluna {col}): {what}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="84" />
+            <location filename="../../ui/graders/dialog.py" line="83" />
             <source>“{name}” holds no grader: a grader is a JSON object with a “type”, such as string_check.</source>
             <translation>“{name}” não contém um avaliador: um avaliador é um objeto JSON com um “type”, como string_check.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="110" />
+            <location filename="../../ui/graders/dialog.py" line="109" />
             <source>Grader</source>
             <translation>Avaliador</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="114" />
+            <location filename="../../ui/graders/dialog.py" line="113" />
             <source>for example: Exact diagnosis code</source>
             <translation>por exemplo: Código de diagnóstico exato</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="115" />
+            <location filename="../../ui/graders/dialog.py" line="114" />
             <source>The name the launch wizard lists this grader under; training results show it too</source>
             <translation>O nome com que o assistente de novo treinamento lista este avaliador; também aparece nos resultados do treinamento</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="118" />
+            <location filename="../../ui/graders/dialog.py" line="117" />
             <source>Dataset to check against</source>
             <translation>Conjunto de dados para a verificação</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="119" />
+            <location filename="../../ui/graders/dialog.py" line="118" />
             <source>A reinforcement (RFT) dataset: the grader is checked against its examples and tried on them</source>
             <translation>Um conjunto de dados de reforço (RFT): o avaliador é conferido e testado com os exemplos dele</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="121" />
+            <location filename="../../ui/graders/dialog.py" line="120" />
             <source>No dataset</source>
             <translation>Nenhum conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="138" />
+            <location filename="../../ui/graders/dialog.py" line="137" />
             <source>&amp;Import…</source>
             <translation>&amp;Importar…</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="139" />
+            <location filename="../../ui/graders/dialog.py" line="138" />
             <source>Read a grader from a JSON file</source>
             <translation>Ler um avaliador de um arquivo JSON</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="140" />
+            <location filename="../../ui/graders/dialog.py" line="139" />
             <source>E&amp;xport…</source>
             <translation>E&amp;xportar…</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="141" />
+            <location filename="../../ui/graders/dialog.py" line="140" />
             <source>Write this grader to a JSON file, for a colleague or another project</source>
             <translation>Gravar este avaliador em um arquivo JSON, para um colega ou outro projeto</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="147" />
+            <location filename="../../ui/graders/dialog.py" line="146" />
             <source>Keep the grader in this project (Ctrl+S)</source>
             <translation>Guardar o avaliador neste projeto (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="154" />
+            <location filename="../../ui/graders/dialog.py" line="153" />
             <location filename="../../ui/graders/forms.py" line="46" />
             <source>&amp;Name:</source>
             <translation>&amp;Nome:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="156" />
+            <location filename="../../ui/graders/dialog.py" line="155" />
             <source>Chec&amp;k against:</source>
             <translation>Verificar &amp;com:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="194" />
+            <location filename="../../ui/graders/dialog.py" line="193" />
             <source>Grader “{name}”</source>
             <translation>Avaliador “{name}”</translation>
         </message>
-        <message>
-            <location filename="../../ui/graders/dialog.py" line="198" />
-            <source>{name} ({n} examples)</source>
-            <translation>{name} ({n} exemplos)</translation>
+        <message numerus="yes">
+            <location filename="../../ui/graders/dialog.py" line="197" />
+            <source>{name} (%Ln example(s))</source>
+            <translation>
+                <numerusform>{name} (%Ln exemplo)</numerusform>
+                <numerusform>{name} (%Ln exemplos)</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/graders/dialog.py" line="299" />
+            <source>It still has %Ln error(s): fix them before training.</source>
+            <translation>
+                <numerusform>Ele ainda tem %Ln erro: corrija-o antes de treinar.</numerusform>
+                <numerusform>Ele ainda tem %Ln erros: corrija-os antes de treinar.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="205" />
+            <location filename="../../ui/graders/dialog.py" line="203" />
             <source>ℹ This project has no reinforcement (RFT) dataset yet, so the grader cannot be checked against data. Import one in the Datasets view.</source>
             <translation>ℹ Este projeto ainda não tem um conjunto de dados de reforço (RFT), então o avaliador não pode ser conferido com dados. Importe um na tela Conjuntos de dados.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="229" />
+            <location filename="../../ui/graders/dialog.py" line="227" />
             <source>Export the grader</source>
             <translation>Exportar o avaliador</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="229" />
+            <location filename="../../ui/graders/dialog.py" line="227" />
             <source>Import a grader</source>
             <translation>Importar um avaliador</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="250" />
+            <location filename="../../ui/graders/dialog.py" line="248" />
             <source>✖ {why}</source>
             <translation>✖ {why}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="259" />
+            <location filename="../../ui/graders/dialog.py" line="257" />
             <source>✔ Imported the grader from “{name}”. Save it to keep it in the project.</source>
             <translation>✔ Avaliador importado de “{name}”. Salve-o para mantê-lo no projeto.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="269" />
+            <location filename="../../ui/graders/dialog.py" line="267" />
             <source>✖ The grader could not be written to “{name}”: {why}</source>
             <translation>✖ Não foi possível gravar o avaliador em “{name}”: {why}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="274" />
+            <location filename="../../ui/graders/dialog.py" line="272" />
             <source>✔ Wrote the grader to “{path}”.</source>
             <translation>✔ Avaliador gravado em “{path}”.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="286" />
+            <location filename="../../ui/graders/dialog.py" line="284" />
             <source>✖ Give the grader a name first: the launch wizard lists graders by name.</source>
             <translation>✖ Dê um nome ao avaliador primeiro: o assistente de novo treinamento lista os avaliadores pelo nome.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="294" />
+            <location filename="../../ui/graders/dialog.py" line="292" />
             <source>✖ The grader was not saved: {why}</source>
             <translation>✖ O avaliador não foi salvo: {why}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="300" />
+            <location filename="../../ui/graders/dialog.py" line="298" />
             <source>✔ Saved “{name}”.</source>
             <translation>✔ “{name}” salvo.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="301" />
-            <source>It still has {n} error(s): fix them before training.</source>
-            <translation>Ele ainda tem {n} erro(s): corrija antes de treinar.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/graders/dialog.py" line="312" />
+            <location filename="../../ui/graders/dialog.py" line="309" />
             <source>Discard the changes?</source>
             <translation>Descartar as alterações?</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/dialog.py" line="313" />
+            <location filename="../../ui/graders/dialog.py" line="310" />
             <source>The grader has changes that are not saved. Discard them?</source>
             <translation>O avaliador tem alterações não salvas. Descartá-las?</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="101" />
+            <location filename="../../ui/graders/editor.py" line="100" />
             <source>&amp;Form</source>
             <translation>&amp;Formulário</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="102" />
+            <location filename="../../ui/graders/editor.py" line="101" />
             <source>&amp;JSON</source>
             <translation>&amp;JSON</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="104" />
+            <location filename="../../ui/graders/editor.py" line="103" />
             <source>The grader exactly as the provider takes it; edits here show in the form</source>
             <translation>O avaliador exatamente como o provedor o recebe; o que você editar aqui aparece no formulário</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="105" />
+            <location filename="../../ui/graders/editor.py" line="104" />
             <source>Checks</source>
             <translation>Verificações</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="110" />
+            <location filename="../../ui/graders/editor.py" line="109" />
             <source>Checks of the grader</source>
             <translation>Verificações do avaliador</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="184" />
+            <location filename="../../ui/graders/editor.py" line="183" />
             <source>The JSON tab holds text that is not valid JSON; the last valid grader is used.</source>
             <translation>A aba JSON tem um texto que não é JSON válido; vale o último avaliador válido.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="191" />
+            <location filename="../../ui/graders/editor.py" line="190" />
             <source>(Press Enter here to go to the line.)</source>
             <translation>(Pressione Enter aqui para ir até a linha.)</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="200" />
+            <location filename="../../ui/graders/editor.py" line="199" />
             <source>✔ No problems found in the grader itself.</source>
             <translation>✔ Nenhum problema encontrado no próprio avaliador.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="215" />
+            <location filename="../../ui/graders/editor.py" line="214" />
             <source>ℹ Choose a dataset to check that every field the grader reads is in its examples.</source>
             <translation>ℹ Escolha um conjunto de dados para conferir se cada campo que o avaliador lê está nos exemplos dele.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="217" />
+            <location filename="../../ui/graders/editor.py" line="216" />
             <source>… Checking the grader against the dataset's examples…</source>
             <translation>… Conferindo o avaliador com os exemplos do conjunto de dados…</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="219" />
+            <location filename="../../ui/graders/editor.py" line="218" />
             <source>✖ The dataset could not be read for the check.</source>
             <translation>✖ Não foi possível ler o conjunto de dados para a verificação.</translation>
         </message>
-        <message>
-            <location filename="../../ui/graders/editor.py" line="221" />
-            <source>Checked against “{name}” ({n} examples): see the lines above.</source>
-            <translation>Conferido com “{name}” ({n} exemplos): veja as linhas acima.</translation>
+        <message numerus="yes">
+            <location filename="../../ui/graders/editor.py" line="220" />
+            <source>Checked against “{name}” (%Ln example(s)): see the lines above.</source>
+            <translation>
+                <numerusform>Conferido com “{name}” (%Ln exemplo): veja as linhas acima.</numerusform>
+                <numerusform>Conferido com “{name}” (%Ln exemplos): veja as linhas acima.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/graders/editor.py" line="223" />
-            <source>✔ Every field the grader reads is in all {n} examples of “{name}”.</source>
-            <translation>✔ Todos os campos que o avaliador lê estão nos {n} exemplos de “{name}”.</translation>
+            <source>ℹ “{name}” has no examples yet: nothing to check the grader against.</source>
+            <translation>ℹ “{name}” ainda não tem exemplos: não há com o que conferir o avaliador.</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/graders/editor.py" line="225" />
+            <source>✔ Every field the grader reads is in all %Ln examples of “{name}”.</source>
+            <translation>
+                <numerusform>✔ Todos os campos que o avaliador lê estão no único exemplo de “{name}”.</numerusform>
+                <numerusform>✔ Todos os campos que o avaliador lê estão nos %Ln exemplos de “{name}”.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="274" />
+            <location filename="../../ui/graders/editor.py" line="276" />
             <source>The dataset could not be read to check the grader.</source>
             <translation>Não foi possível ler o conjunto de dados para conferir o avaliador.</translation>
         </message>
@@ -4123,112 +4268,121 @@
             <translation>✖ Outro avaliador desta combinação já tem esse nome.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="43" />
-            <source>{n} answers scored · average {mean} · lowest {low} · highest {high}</source>
-            <translation>{n} respostas com nota · média {mean} · menor {low} · maior {high}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/graders/preview_panel.py" line="47" />
+            <location filename="../../ui/graders/preview_panel.py" line="48" />
             <source>⚠ Warning: {message}</source>
             <translation>⚠ Aviso: {message}</translation>
         </message>
-        <message>
-            <location filename="../../ui/graders/preview_panel.py" line="52" />
-            <source>ℹ {n} answers could not be scored: {why}</source>
-            <translation>ℹ {n} respostas não puderam receber nota: {why}</translation>
+        <message numerus="yes">
+            <location filename="../../ui/graders/preview_panel.py" line="43" />
+            <source>%Ln answer(s) scored · average {mean} · lowest {low} · highest {high}</source>
+            <translation>
+                <numerusform>%Ln resposta com nota · média {mean} · menor {low} · maior {high}</numerusform>
+                <numerusform>%Ln respostas com nota · média {mean} · menor {low} · maior {high}</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/graders/preview_panel.py" line="53" />
+            <source>ℹ %Ln answer(s) could not be scored: {why}</source>
+            <translation>
+                <numerusform>ℹ %Ln resposta não pôde receber nota: {why}</numerusform>
+                <numerusform>ℹ %Ln respostas não puderam receber nota: {why}</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="54" />
+            <location filename="../../ui/graders/preview_panel.py" line="56" />
             <source>This model has no answers in the run yet.</source>
             <translation>Este modelo ainda não tem respostas na execução.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="64" />
+            <location filename="../../ui/graders/preview_panel.py" line="66" />
             <source>Reward preview</source>
             <translation>Prévia das recompensas</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="70" />
+            <location filename="../../ui/graders/preview_panel.py" line="72" />
             <source>Score many answers of a Playground batch run at once: a good grader tells good answers from bad ones.</source>
             <translation>Dê nota a muitas respostas de uma execução em lote do Playground de uma só vez: um bom avaliador distingue as respostas boas das ruins.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="74" />
+            <location filename="../../ui/graders/preview_panel.py" line="76" />
             <source>Batch run</source>
             <translation>Execução em lote</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="75" />
+            <location filename="../../ui/graders/preview_panel.py" line="77" />
             <source>A Playground batch run of this dataset: its answers are scored</source>
             <translation>Uma execução em lote do Playground com este conjunto de dados: as respostas dela recebem nota</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="77" />
+            <location filename="../../ui/graders/preview_panel.py" line="79" />
             <source>Model of the batch run</source>
             <translation>Modelo da execução em lote</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="81" />
+            <location filename="../../ui/graders/preview_panel.py" line="83" />
             <source> answers</source>
             <translation> respostas</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="82" />
+            <location filename="../../ui/graders/preview_panel.py" line="84" />
             <source>How many answers to score; model and Python graders make one paid call each</source>
             <translation>Quantas respostas avaliar; avaliadores de modelo e de Python fazem uma chamada paga por resposta</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="83" />
+            <location filename="../../ui/graders/preview_panel.py" line="85" />
             <source>Pre&amp;view rewards</source>
             <translation>Pré&amp;via das recompensas</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="85" />
+            <location filename="../../ui/graders/preview_panel.py" line="87" />
             <source>Score the answers here when the app can, else on the connection</source>
             <translation>Dá nota às respostas aqui quando o aplicativo consegue; senão, na conexão</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="87" />
+            <location filename="../../ui/graders/preview_panel.py" line="89" />
             <source>Stop</source>
             <translation>Parar</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="98" />
+            <location filename="../../ui/graders/preview_panel.py" line="100" />
             <source>&amp;Batch run:</source>
             <translation>Execução em &amp;lote:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="99" />
+            <location filename="../../ui/graders/preview_panel.py" line="101" />
             <source>Mo&amp;del:</source>
             <translation>Mo&amp;delo:</translation>
         </message>
-        <message>
-            <location filename="../../ui/graders/preview_panel.py" line="127" />
-            <source>{name} ({done} answers)</source>
-            <translation>{name} ({done} respostas)</translation>
+        <message numerus="yes">
+            <location filename="../../ui/graders/preview_panel.py" line="129" />
+            <source>{name} (%Ln answer(s))</source>
+            <translation>
+                <numerusform>{name} (%Ln resposta)</numerusform>
+                <numerusform>{name} (%Ln respostas)</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="130" />
+            <location filename="../../ui/graders/preview_panel.py" line="132" />
             <source>ℹ No batch runs of this dataset yet: run it through one or more models in the Playground's batch panel, then come back.</source>
             <translation>ℹ Este conjunto de dados ainda não tem execuções em lote: rode-o em um ou mais modelos no painel de lote do Playground e depois volte aqui.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="174" />
+            <location filename="../../ui/graders/preview_panel.py" line="176" />
             <source>… Scoring answers: {done} of {total}</source>
             <translation>… Dando nota às respostas: {done} de {total}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="177" />
+            <location filename="../../ui/graders/preview_panel.py" line="179" />
             <source>… Reading the answers…</source>
             <translation>… Lendo as respostas…</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="188" />
+            <location filename="../../ui/graders/preview_panel.py" line="190" />
             <source>Stopped.</source>
             <translation>Interrompido.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/preview_panel.py" line="193" />
+            <location filename="../../ui/graders/preview_panel.py" line="195" />
             <source>✖ {message}</source>
             <translation>✖ {message}</translation>
         </message>
@@ -4237,20 +4391,26 @@
             <source>Spread of the rewards</source>
             <translation>Distribuição das recompensas</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/graders/reward_chart.py" line="31" />
-            <source>{n} answers in {b} score bands from 0 to 1</source>
-            <translation>{n} respostas em {b} faixas de nota, de 0 a 1</translation>
+            <source>%Ln answer(s) in {b} score bands from 0 to 1</source>
+            <translation>
+                <numerusform>%Ln resposta em {b} faixas de nota, de 0 a 1</numerusform>
+                <numerusform>%Ln respostas em {b} faixas de nota, de 0 a 1</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/graders/reward_chart.py" line="70" />
+            <source>%Ln answer(s) scored {low}–{high}</source>
+            <translation>
+                <numerusform>%Ln resposta com nota entre {low} e {high}</numerusform>
+                <numerusform>%Ln respostas com nota entre {low} e {high}</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/graders/reward_chart.py" line="46" />
             <source>No rewards yet</source>
             <translation>Ainda não há recompensas</translation>
-        </message>
-        <message>
-            <location filename="../../ui/graders/reward_chart.py" line="70" />
-            <source>{count} answers scored {low}–{high}</source>
-            <translation>{count} respostas com nota entre {low} e {high}</translation>
         </message>
         <message>
             <location filename="../../ui/graders/trial.py" line="62" />
@@ -4528,10 +4688,13 @@
             <source>contains the reference (capitals do not matter)</source>
             <translation>contém a referência (maiúsculas não importam)</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/graders/words.py" line="56" />
-            <source>ROUGE-{n}: shared runs of {n} words (common for summaries)</source>
-            <translation>ROUGE-{n}: sequências de {n} palavras em comum (usual em resumos)</translation>
+            <source>ROUGE-%n: shared runs of %n words (common for summaries)</source>
+            <translation>
+                <numerusform>ROUGE-%n: palavras em comum (usual em resumos)</numerusform>
+                <numerusform>ROUGE-%n: sequências de %n palavras em comum (usual em resumos)</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/graders/words.py" line="58" />
@@ -4586,10 +4749,13 @@
             <source>No examples yet</source>
             <translation>Ainda não há exemplos</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/datasets/histogram.py" line="71" />
-            <source>{count} examples with {low}–{high} {unit}</source>
-            <translation>{count} exemplos com {low}–{high} {unit}</translation>
+            <source>%Ln example(s) with {low}–{high} {unit}</source>
+            <translation>
+                <numerusform>%Ln exemplo com {low}–{high} {unit}</numerusform>
+                <numerusform>%Ln exemplos com {low}–{high} {unit}</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -5773,17 +5939,24 @@
             <source>“{queue}” has no comparisons yet. Import answers from a file or generate them (toolbar).</source>
             <translation>“{queue}” ainda não tem comparações. Importe respostas de um arquivo ou gere-as (barra de ferramentas).</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/annotate/judge_panel.py" line="214" />
-            <source> ({n} skipped — filter the list by “Skipped” to judge them)</source>
-            <translation> (puladas: {n} — filtre a lista por “Pulada” para julgá-las)</translation>
+            <source> (%Ln skipped — filter the list by “Skipped” to judge them)</source>
+            <translation>
+                <numerusform> (%Ln pulada — filtre a lista por “Pulada” para julgá-la)</numerusform>
+                <numerusform> (%Ln puladas — filtre a lista por “Pulada” para julgá-las)</numerusform>
+            </translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/annotate/judge_panel.py" line="217" />
-            <source>All {total} comparisons in “{queue}” are judged{skipped}.
+            <source>All %Ln comparison(s) in “{queue}” are judged{skipped}.
 Export them as DPO training data, or pick one from the list to judge it again.</source>
-            <translation>Todas as {total} comparações de “{queue}” foram julgadas{skipped}.
-Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la de novo.</translation>
+            <translation>
+                <numerusform>A única comparação de “{queue}” foi julgada{skipped}.
+Exporte-a como dados de treinamento DPO ou escolha-a na lista para julgá-la de novo.</numerusform>
+                <numerusform>Todas as %Ln comparações de “{queue}” foram julgadas{skipped}.
+Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la de novo.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/annotate/judge_panel.py" line="227" />
@@ -5866,10 +6039,13 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             <source>{pos}Done {done} / {total} (you: {mine})</source>
             <translation>{pos}Julgadas {done} / {total} (você: {mine})</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/annotate/session.py" line="208" />
-            <source> · {n} skipped</source>
-            <translation> · {n} puladas</translation>
+            <source> · %Ln skipped</source>
+            <translation>
+                <numerusform> · %Ln pulada</numerusform>
+                <numerusform> · %Ln puladas</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/annotate/session.py" line="251" />
@@ -5957,20 +6133,34 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             <source>Checking the data…</source>
             <translation>Verificando os dados…</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/jobs/launch_summary.py" line="46" />
-            <source>%1 examples</source>
-            <translation>%1 exemplos</translation>
+            <source>%Ln example(s)</source>
+            <translation>
+                <numerusform>%Ln exemplo</numerusform>
+                <numerusform>%Ln exemplos</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/jobs/launch_summary.py" line="49" />
+            <source>%Ln epoch(s)</source>
+            <translation>
+                <numerusform>%Ln época</numerusform>
+                <numerusform>%Ln épocas</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/jobs/launch_summary.py" line="68" />
+            <source>… and %Ln more warning(s)</source>
+            <translation>
+                <numerusform>… e mais %Ln aviso</numerusform>
+                <numerusform>… e mais %Ln avisos</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/jobs/launch_summary.py" line="47" />
             <source>%1 billable tokens</source>
             <translation>%1 tokens cobrados</translation>
-        </message>
-        <message>
-            <location filename="../../ui/jobs/launch_summary.py" line="49" />
-            <source>%1 epochs</source>
-            <translation>%1 épocas</translation>
         </message>
         <message>
             <location filename="../../ui/jobs/launch_summary.py" line="52" />
@@ -5993,12 +6183,7 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             <translation>Aviso: %1</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs/launch_summary.py" line="68" />
-            <source>… and %1 more warnings</source>
-            <translation>… e mais %1 avisos</translation>
-        </message>
-        <message>
-            <location filename="../../ui/jobs/launch_summary.py" line="71" />
+            <location filename="../../ui/jobs/launch_summary.py" line="70" />
             <source>Fix the errors below before training; nothing was sent.</source>
             <translation>Corrija os erros abaixo antes do treinamento; nada foi enviado.</translation>
         </message>
@@ -6136,10 +6321,13 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             <source>None — required for reinforcement</source>
             <translation>Nenhum — obrigatório para reforço</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/jobs/launch_wizard.py" line="316" />
-            <source>%1 — %2 examples</source>
-            <translation>%1 — %2 exemplos</translation>
+            <source>%1 — %Ln example(s)</source>
+            <translation>
+                <numerusform>%1 — %Ln exemplo</numerusform>
+                <numerusform>%1 — %Ln exemplos</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/jobs/launch_wizard.py" line="318" />
@@ -6209,10 +6397,13 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             <source>No metrics yet: they appear once training runs.</source>
             <translation>Ainda não há métricas: elas aparecem quando o treinamento começa a rodar.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/jobs/chart.py" line="71" />
-            <source>{label}: {n} points, last {value}</source>
-            <translation>{label}: {n} pontos, último {value}</translation>
+            <source>{label}: %Ln point(s), last {value}</source>
+            <translation>
+                <numerusform>{label}: %Ln ponto, último {value}</numerusform>
+                <numerusform>{label}: %Ln pontos, último {value}</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -6507,82 +6698,82 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
     <context>
         <name>MergeDialog</name>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="66" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="65" />
             <source>Merge a colleague's copy</source>
             <translation>Mesclar a cópia de um colega</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="71" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="70" />
             <source>Choose a copy of this project that a colleague (or you, on another computer) judged in. Their queues, comparisons and judgements are added here; nothing is duplicated, and where you both judged the same item under the same name the newer judgement is kept. Their file is only read, never changed.</source>
             <translation>Escolha uma cópia deste projeto em que um colega (ou você, em outro computador) fez julgamentos. As filas, comparações e julgamentos dessa cópia são adicionados aqui; nada é duplicado e, quando os dois julgaram o mesmo item com o mesmo nome de anotador, o julgamento mais recente é mantido. O arquivo da outra cópia é apenas lido, nunca alterado.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="75" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="74" />
             <source>Choose the other copy of the project</source>
             <translation>Escolha a outra cópia do projeto</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="76" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="75" />
             <source>Finetune Studio projects (*.ftproj)</source>
             <translation>Projetos do Finetune Studio (*.ftproj)</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="76" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="75" />
             <source>All files (*)</source>
             <translation>Todos os arquivos (*)</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="77" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="76" />
             <source>The other copy's project file (.ftproj)</source>
             <translation>O arquivo de projeto da outra cópia (.ftproj)</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="78" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="77" />
             <source>Project file to merge from</source>
             <translation>Arquivo de projeto a mesclar</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="82" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="81" />
             <source>&amp;Other copy:</source>
             <translation>&amp;Outra cópia:</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="83" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="82" />
             <source>Merging… the rest of the app stays usable.</source>
             <translation>Mesclando… você pode continuar usando o resto do aplicativo.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="87" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="86" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="88" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="87" />
             <source>&amp;Merge</source>
             <translation>&amp;Mesclar</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="112" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="111" />
             <source>No project is open.</source>
             <translation>Nenhum projeto está aberto.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="114" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="113" />
             <source>Choose the other copy of the project.</source>
             <translation>Escolha a outra cópia do projeto.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="120" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="119" />
             <source>Bring in the other copy's judgements (Enter)</source>
             <translation>Trazer os julgamentos da outra cópia (Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="143" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="142" />
             <source>The file could not be read: {0}</source>
             <translation>Não foi possível ler o arquivo: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/merge_dialog.py" line="151" />
+            <location filename="../../ui/annotate/merge_dialog.py" line="150" />
             <source>Nothing was changed.</source>
             <translation>Nada foi alterado.</translation>
         </message>
@@ -6687,11 +6878,19 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
         </message>
         <message>
             <location filename="../../ui/jobs/model_choice.py" line="144" />
-            <source> (in %1 days)</source>
-            <translation> (em %1 dias)</translation>
+            <source> (today)</source>
+            <translation> (hoje)</translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/jobs/model_choice.py" line="144" />
+            <source> (in %Ln day(s))</source>
+            <translation>
+                <numerusform> (em %Ln dia)</numerusform>
+                <numerusform> (em %Ln dias)</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/jobs/model_choice.py" line="156" />
+            <location filename="../../ui/jobs/model_choice.py" line="157" />
             <source>Choose a base model.</source>
             <translation>Escolha um modelo base.</translation>
         </message>
@@ -7078,42 +7277,42 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             <translation>%1 · modelo ajustado de %2</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="53" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="52" />
             <source>[image]</source>
             <translation>[imagem]</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="58" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="57" />
             <source>[tool call]</source>
             <translation>[chamada de ferramenta]</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="64" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="63" />
             <source>System</source>
             <translation>Sistema</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="64" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="63" />
             <source>User</source>
             <translation>Usuário</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="65" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="64" />
             <source>Assistant</source>
             <translation>Assistente</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="65" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="64" />
             <source>Tool</source>
             <translation>Ferramenta</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="75" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="74" />
             <source>✖ Error</source>
             <translation>✖ Erro</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="75" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="74" />
             <source>⚠ Warning</source>
             <translation>⚠ Aviso</translation>
         </message>
@@ -7290,42 +7489,42 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
     <context>
         <name>PricesDialog</name>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="159" />
+            <location filename="../../ui/datasets/dialogs.py" line="160" />
             <source>Training prices</source>
             <translation>Preços de treinamento</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="164" />
+            <location filename="../../ui/datasets/dialogs.py" line="165" />
             <source>Model</source>
             <translation>Modelo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="164" />
+            <location filename="../../ui/datasets/dialogs.py" line="165" />
             <source>Training price (USD)</source>
             <translation>Preço de treinamento (USD)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="164" />
+            <location filename="../../ui/datasets/dialogs.py" line="165" />
             <source>Per</source>
             <translation>Por</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="164" />
+            <location filename="../../ui/datasets/dialogs.py" line="165" />
             <source>Price date</source>
             <translation>Data do preço</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="174" />
+            <location filename="../../ui/datasets/dialogs.py" line="175" />
             <source>hour</source>
             <translation>hora</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="174" />
+            <location filename="../../ui/datasets/dialogs.py" line="175" />
             <source>1M tokens</source>
             <translation>1M tokens</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="180" />
+            <location filename="../../ui/datasets/dialogs.py" line="181" />
             <source>Prices change. An edited price is dated today; the cost estimate names the date it uses.</source>
             <translation>Os preços mudam. Um preço editado recebe a data de hoje; a estimativa de custo informa a data que usa.</translation>
         </message>
@@ -7572,72 +7771,72 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
     <context>
         <name>SaveExampleDialog</name>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="174" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="173" />
             <source>Save as a training example</source>
             <translation>Salvar como exemplo de treinamento</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="181" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="180" />
             <source>The conversation becomes one example; the answer below is what the model will learn to say. Fix it first if it needs fixing.</source>
             <translation>A conversa vira um exemplo; a resposta abaixo é o que o modelo vai aprender a dizer. Corrija-a antes, se for preciso.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="186" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="185" />
             <source>Conversation</source>
             <translation>Conversa</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="189" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="188" />
             <source>Answer</source>
             <translation>Resposta</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="202" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="201" />
             <source>Save the example (Ctrl+Enter)</source>
             <translation>Salvar o exemplo (Ctrl+Enter)</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="208" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="207" />
             <source>Conversation:</source>
             <translation>Conversa:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="209" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="208" />
             <source>&amp;Answer:</source>
             <translation>&amp;Resposta:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="210" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="209" />
             <source>&amp;Dataset:</source>
             <translation>&amp;Conjunto de dados:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="226" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="225" />
             <source>No project is open, so there is nowhere to save the example.</source>
             <translation>Nenhum projeto está aberto, então não há onde salvar o exemplo.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="242" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="241" />
             <source>The answer is empty, so the model would learn nothing from this example. Type the answer it should give.</source>
             <translation>A resposta está vazia, então o modelo não aprenderia nada com este exemplo. Digite a resposta que ele deve dar.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="270" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="269" />
             <source>The example could not be saved: {e}</source>
             <translation>Não foi possível salvar o exemplo: {e}</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="272" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="271" />
             <source>The example could not be saved.</source>
             <translation>Não foi possível salvar o exemplo.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="284" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="283" />
             <source>Saved in “{name}”, but it needs a look before training:</source>
             <translation>Salvo em “{name}”, mas ele precisa de atenção antes do treinamento:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/save_example_dialog.py" line="288" />
+            <location filename="../../ui/playground/save_example_dialog.py" line="287" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
@@ -7754,10 +7953,13 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
             <source>Added to the DPO dataset “{name}”.</source>
             <translation>Adicionado ao conjunto de dados DPO “{name}”.</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/playground/send_pair_dialog.py" line="273" />
-            <source>It has {n} problem(s) to fix in the Datasets view before training.</source>
-            <translation>Ele tem {n} problema(s) para corrigir na tela Conjuntos de dados antes do treinamento.</translation>
+            <source>It has %Ln problem(s) to fix in the Datasets view before training.</source>
+            <translation>
+                <numerusform>Ele tem %Ln problema para corrigir na tela Conjuntos de dados antes do treinamento.</numerusform>
+                <numerusform>Ele tem %Ln problemas para corrigir na tela Conjuntos de dados antes do treinamento.</numerusform>
+            </translation>
         </message>
         <message>
             <location filename="../../ui/playground/send_pair_dialog.py" line="284" />
@@ -7870,52 +8072,52 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
     <context>
         <name>SettingRow</name>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="94" />
+            <location filename="../../ui/annotate/generate_settings.py" line="96" />
             <source>Type or pick a model</source>
             <translation>Digite ou escolha um modelo</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="99" />
+            <location filename="../../ui/annotate/generate_settings.py" line="101" />
             <source>default</source>
             <translation>padrão</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="101" />
+            <location filename="../../ui/annotate/generate_settings.py" line="103" />
             <source>Higher gives more varied answers; “default” sends nothing.</source>
             <translation>Mais alta dá respostas mais variadas; “padrão” não envia nada.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="102" />
+            <location filename="../../ui/annotate/generate_settings.py" line="104" />
             <source>Temperature:</source>
             <translation>Temperatura:</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="104" />
+            <location filename="../../ui/annotate/generate_settings.py" line="106" />
             <source>Remove</source>
             <translation>Remover</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="121" />
+            <location filename="../../ui/annotate/generate_settings.py" line="123" />
             <source>connection</source>
             <translation>conexão</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="121" />
+            <location filename="../../ui/annotate/generate_settings.py" line="123" />
             <source>model</source>
             <translation>modelo</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="122" />
+            <location filename="../../ui/annotate/generate_settings.py" line="124" />
             <source>temperature</source>
             <translation>temperatura</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="122" />
+            <location filename="../../ui/annotate/generate_settings.py" line="124" />
             <source>remove</source>
             <translation>remover</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="123" />
+            <location filename="../../ui/annotate/generate_settings.py" line="125" />
             <source>Setting {0}: {1}</source>
             <translation>Configuração {0}: {1}</translation>
         </message>
@@ -7923,12 +8125,12 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
     <context>
         <name>SettingsList</name>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="160" />
+            <location filename="../../ui/annotate/generate_settings.py" line="162" />
             <source>&amp;Add a setting</source>
             <translation>&amp;Adicionar configuração</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/generate_settings.py" line="162" />
+            <location filename="../../ui/annotate/generate_settings.py" line="164" />
             <source>Compare another model, or the same model at another temperature</source>
             <translation>Comparar outro modelo ou o mesmo modelo com outra temperatura</translation>
         </message>
@@ -7955,10 +8157,13 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
             <source>&amp;Seed:</source>
             <translation>&amp;Semente:</translation>
         </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/datasets/dialogs.py" line="68" />
-            <source>{t} examples for training, {v} for validation.</source>
-            <translation>{t} exemplos para treino, {v} para validação.</translation>
+            <source>%Ln example(s) for training, {v} for validation.</source>
+            <translation>
+                <numerusform>%Ln exemplo para treino, {v} para validação.</numerusform>
+                <numerusform>%Ln exemplos para treino, {v} para validação.</numerusform>
+            </translation>
         </message>
     </context>
     <context>
@@ -8053,33 +8258,37 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
             <source>{s} without a system message, {u} without a user message</source>
             <translation>{s} sem mensagem de sistema, {u} sem mensagem de usuário</translation>
         </message>
-        <message>
-            <location filename="../../ui/datasets/stats_panel.py" line="100" />
-            <source>predicted</source>
-            <translation>previstas</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/stats_panel.py" line="100" />
-            <source>chosen</source>
-            <translation>escolhidas</translation>
-        </message>
-        <message>
+        <message numerus="yes">
             <location filename="../../ui/datasets/stats_panel.py" line="101" />
-            <source>{epochs} epochs ({how}) · {tokens} billable tokens</source>
-            <translation>{epochs} épocas ({how}) · {tokens} tokens cobrados</translation>
+            <source>%Ln epoch(s) (predicted) · {tokens} billable tokens</source>
+            <translation>
+                <numerusform>%Ln época (prevista) · {tokens} tokens cobrados</numerusform>
+                <numerusform>%Ln épocas (previstas) · {tokens} tokens cobrados</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/stats_panel.py" line="103" />
+            <source>%Ln epoch(s) (chosen) · {tokens} billable tokens</source>
+            <translation>
+                <numerusform>%Ln época (escolhida) · {tokens} tokens cobrados</numerusform>
+                <numerusform>%Ln épocas (escolhidas) · {tokens} tokens cobrados</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/stats_panel.py" line="106" />
+            <source> · %Ln too long, would be cut</source>
+            <translation>
+                <numerusform> · %Ln longo demais, seria cortado</numerusform>
+                <numerusform> · %Ln longos demais, seriam cortados</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/stats_panel.py" line="105" />
-            <source> · {n} too long, would be cut</source>
-            <translation> · {n} longos demais, seriam cortados</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/stats_panel.py" line="111" />
+            <location filename="../../ui/datasets/stats_panel.py" line="112" />
             <source>About {cost} to train</source>
             <translation>Cerca de {cost} para treinar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/stats_panel.py" line="113" />
+            <location filename="../../ui/datasets/stats_panel.py" line="114" />
             <source>No cost estimate</source>
             <translation>Sem estimativa de custo</translation>
         </message>
@@ -8087,42 +8296,45 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
     <context>
         <name>SystemPromptDialog</name>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="117" />
+            <location filename="../../ui/datasets/dialogs.py" line="118" />
             <source>System prompt</source>
             <translation>Prompt de sistema</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="119" />
+            <location filename="../../ui/datasets/dialogs.py" line="120" />
             <source>Set it (add where missing, replace where present)</source>
             <translation>Definir (adicionar onde falta, substituir onde existe)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="120" />
+            <location filename="../../ui/datasets/dialogs.py" line="121" />
             <source>Replace it only where present</source>
             <translation>Substituir só onde já existe</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="121" />
+            <location filename="../../ui/datasets/dialogs.py" line="122" />
             <source>Remove it</source>
             <translation>Remover</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="123" />
+            <location filename="../../ui/datasets/dialogs.py" line="124" />
             <source>You are a careful assistant for…</source>
             <translation>Você é um assistente cuidadoso para…</translation>
         </message>
-        <message>
-            <location filename="../../ui/datasets/dialogs.py" line="126" />
-            <source>Applies to {n} selected example(s); you can undo it.</source>
-            <translation>Vale para {n} exemplo(s) selecionado(s); você pode desfazer.</translation>
+        <message numerus="yes">
+            <location filename="../../ui/datasets/dialogs.py" line="127" />
+            <source>Applies to %Ln selected example(s); you can undo it.</source>
+            <translation>
+                <numerusform>Vale para %Ln exemplo selecionado; você pode desfazer.</numerusform>
+                <numerusform>Vale para %Ln exemplos selecionados; você pode desfazer.</numerusform>
+            </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="127" />
+            <location filename="../../ui/datasets/dialogs.py" line="128" />
             <source>&amp;What:</source>
             <translation>&amp;Ação:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/dialogs.py" line="128" />
+            <location filename="../../ui/datasets/dialogs.py" line="129" />
             <source>&amp;Text:</source>
             <translation>&amp;Texto:</translation>
         </message>
@@ -8297,8 +8509,8 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
         </message>
         <message>
             <location filename="../../ui/datasets/validation_panel.py" line="63" />
-            <source>{e} error(s) must be fixed before training; {w} warning(s) are worth a look.</source>
-            <translation>{e} erro(s) precisam ser corrigidos antes do treinamento; vale conferir {w} aviso(s).</translation>
+            <source>Errors to fix before training: {e} · warnings worth a look: {w}.</source>
+            <translation>Erros a corrigir antes do treinamento: {e} · avisos que vale conferir: {w}.</translation>
         </message>
         <message>
             <location filename="../../ui/datasets/validation_panel.py" line="70" />

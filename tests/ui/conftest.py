@@ -18,8 +18,10 @@ import pytest
 def qloop(qapp):
     import qasync
 
+    from ui import i18n
     from ui.application import install_asyncgen_hooks
 
+    i18n.install("en", qapp)  # as the app does: English with its plural forms ("1 example", "2 examples")
     loop = qasync.QEventLoop(qapp, already_running=False)
     asyncio.set_event_loop(loop)
     install_asyncgen_hooks(loop)  # as the app does: stopped streams are closed on the loop

@@ -121,7 +121,7 @@ def test_stop_then_resume_finishes_without_repeating_finished_calls(setup, arun,
 def expected_line(a: str, b: str, wins: int, losses: int, ties: int) -> str:
     r = win_rate(wins, losses, ties)
     return (f"{a} beats {b} in {round(r.rate * 100)}% of judged comparisons (95% CI {round(r.low * 100)}–"
-            f"{round(r.high * 100)}%, {r.n} judged, {ties} ties)")
+            f"{round(r.high * 100)}%; judged: {r.n}, ties: {ties})")
 
 
 def test_send_to_the_annotator_then_judgements_give_the_win_rate(setup, arun):
@@ -146,7 +146,7 @@ def test_send_to_the_annotator_then_judgements_give_the_win_rate(setup, arun):
         panel.judgement.queue_edit.setText("Lease check")
         panel.judgement.send_button.click()
         await until(lambda: panel.judgement.sent_text, what="sent")
-        assert panel.judgement.sent_text == "Sent 10 comparison(s) to the queue “Lease check”."
+        assert panel.judgement.sent_text == "Sent 10 comparisons to the queue “Lease check”."
         assert "No judgements yet." in panel.judgement.win_label.text()
         await judge(["a"] * 6 + ["b"] * 2 + ["tie"] * 2)
         panel.judgement.refresh_button.click()

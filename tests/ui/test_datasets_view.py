@@ -128,9 +128,9 @@ def test_validation_finding_and_f8_jump_to_the_example(view, ctx, arun, tmp_path
         def groups():
             return [tree.topLevelItem(i).text(0) for i in range(tree.topLevelItemCount())]
 
-        await until(lambda: any("No assistant message" in g for g in groups()), what="findings shown")
+        await until(lambda: any("No assistant answer" in g for g in groups()), what="findings shown")
         head = next(tree.topLevelItem(i) for i in range(tree.topLevelItemCount())
-                    if "No assistant message" in tree.topLevelItem(i).text(0))
+                    if "No assistant answer" in tree.topLevelItem(i).text(0))
         view.validation._activated(head.child(0), 0)
         await until(lambda: view.examples.table.currentIndex().row() == 30, what="jumped to the example")
         await until(lambda: view.editor.example_id() == view.example_id, what="editor shows it")
@@ -164,8 +164,8 @@ def test_split_dedup_and_export(view, ctx, arun, tmp_path):
 
         actions.duplicates(view)
         dd = view.duplicates_dialog
-        await until(lambda: "group(s)" in dd.result.text(), what="duplicates found")
-        assert "2 example(s) would be removed" in dd.result.text()
+        await until(lambda: "groups of duplicates" in dd.result.text(), what="duplicates found")
+        assert dd.result.text().startswith("2 groups of duplicates: 2 examples would be removed, keeping the first")
         dd.accept()
         await until(lambda: view.examples_model.total == 30, what="duplicates removed")
         view.undo_stack.undo()

@@ -1,6 +1,8 @@
 """The app in Brazilian Portuguese: the catalogue is complete and in step with the code, every visible
 text of every view and main dialog is translatable (a pseudo-translation walk), numbers and money follow
-the language, and switching the language keeps the open project and the work in progress.
+the language, and switching the language keeps the open project and the work in progress. Counted texts
+read "1 example" / "3 examples" in English and "1 exemplo excluído" / "3 exemplos excluídos" in Portuguese
+(Qt's plural forms: ``finetune_studio_en.ts`` holds the English ones).
 
 ``test_every_message_has_a_finished_pt_br_translation`` fails until the translators are done
 (``tools/ts_status.py`` shows what is left per context); the others must always pass.
@@ -10,6 +12,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import re
 
 import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
@@ -17,12 +20,15 @@ from PySide6.QtWidgets import QApplication
 
 from tests.ui.conftest import until
 from tests.ui.translation_support import (
+    EN_TS,
     TS,
     PseudoTranslator,
     Walk,
     declared_contexts,
     extract,
+    is_plural,
     load_tool,
+    plural_forms,
     qt_translator,
     residue,
     ts_messages,
@@ -31,6 +37,8 @@ from tests.ui.translation_support import (
 from ui import i18n, locale_format
 
 GREEK = "Ερώτηση για το μίσθωμα"  # data texts hold no Latin letters, so the walk never takes them for UI
+# "example(s)", "exemplo(s) excluído(s)", "comparação(ões)", "estava(m)": a count that dodges its plural.
+HEDGED_PLURAL = re.compile(r"\w\((?:s|es|ões|ns|is|m)\)")
 
 
 @pytest.fixture(scope="module")
@@ -59,6 +67,40 @@ def test_every_message_has_a_finished_pt_br_translation():
         f"(see tools/ts_status.py): {left}")
 
 
+def test_every_counted_text_has_its_english_plural_forms(extracted):
+    """English shows the code's texts as written, except those counted with %n: their "1 example" /
+    "2 examples" come from finetune_studio_en.ts, which must hold every one of them, finished."""
+    plurals = {key for key, message in extracted.items() if is_plural(message)}
+    have = ts_messages(EN_TS)
+    assert plurals, "no text is counted with %n any more: is lupdate still given the count (tr(text, None, n))?"
+    missing, stale = sorted(plurals - set(have)), sorted(set(have) - plurals)
+    assert not missing and not stale, (
+        f"{EN_TS.name} differs from the code's counted texts: run .venv/bin/python tools/build_translations.py "
+        f"--extract\nmissing: {missing[:15]}\nno longer counted: {stale[:15]}")
+    status = load_tool("ts_status").status(EN_TS)
+    left = {c.name: c.unfinished for c in status if c.unfinished}
+    assert not left, f"counted texts without their English plural forms (see tools/ts_status.py): {left}"
+    wrong = {key[:2]: plural_forms(m) for key, m in have.items()
+             if len(plural_forms(m)) != 2 or not all(f.strip() for f in plural_forms(m))
+             or any(HEDGED_PLURAL.search(f) for f in plural_forms(m))}
+    assert not wrong, f"English plural forms must be one (\"1 example\") and other (\"2 examples\"): {wrong}"
+
+
+def test_no_translation_hedges_a_plural_with_brackets():
+    """A count reads "1 exemplo excluído" / "3 exemplos excluídos", never "3 exemplo(s) excluído(s)": the
+    text is counted with %n instead (pt-BR has two forms: 0 and 1, then 2 and more)."""
+    hedged, short = [], []
+    for (context, source, _dis), message in ts_messages(TS).items():
+        texts = plural_forms(message) if is_plural(message) else [message.findtext("translation") or ""]
+        if is_plural(message) and len(texts) != 2:
+            short.append((context, source, texts))
+        hedged += [(context, source, text) for text in texts if HEDGED_PLURAL.search(text)]
+        if HEDGED_PLURAL.search(source):
+            assert is_plural(message), f"[{context}] {source!r}: a text with '(s)' must be counted with %n"
+    assert not short, f"pt-BR plural messages need both forms: {short}"
+    assert not hedged, "translations that dodge the plural with brackets:\n" + "\n".join(map(str, hedged))
+
+
 def test_the_catalogue_is_in_step_with_the_code(extracted):
     have = set(ts_messages(TS))
     new, gone = set(extracted) - have, have - set(extracted)
@@ -81,6 +123,7 @@ def test_the_build_makes_the_qm_files():
     tool.build(quiet=True)
     folder = i18n.translations_dir()
     assert (folder / "finetune_studio_pt_BR.qm").exists()
+    assert (folder / "finetune_studio_en.qm").exists()  # the English plural forms
     assert (folder / "qtbase_pt_BR.qm").exists()  # Qt's own texts, copied for the bundle
 
 
@@ -386,3 +429,52 @@ def test_preferences_save_the_name_and_switch_the_language(window, ctx, arun, la
         await until(lambda: load_settings(ctx.dirs.settings_file).language == "pt_BR", what="settings saved")
 
     arun(scenario())
+
+
+# --- counted texts -------------------------------------------------------------------------------
+
+def test_deleting_one_or_three_examples_reads_in_the_singular_or_the_plural(
+        window, ctx, arun, tmp_path, language_restored):
+    """What a user reads in the Datasets view after deleting one example, then three: "Deleted 1 example",
+    "Deleted 3 examples" (and the Edit menu's undo, the count under the table), then the same in Portuguese."""
+    load_tool("build_translations").build(quiet=True)
+    i18n.install("en")  # with the English plural forms just built
+    files = _data_files(tmp_path, n=9)
+
+    async def scenario():
+        from PySide6.QtCore import QItemSelection, QItemSelectionModel
+
+        from app.services.importing import ImportRequest, import_dataset
+        from ui.datasets import actions
+
+        dataset = (await import_dataset(ctx.project, ImportRequest(files["sft"], name="Συνομιλίες"))).dataset_id
+        view = window.pages.widget(0)
+        window.show_view("datasets")
+        await view.reload_datasets(select=dataset)
+        await until(lambda: view.examples_model.rowCount() == 9, what="examples listed")
+        await until(lambda: view.examples.count.text() == "9 examples", what="the count under the table")
+
+        async def delete(rows: int, left: int) -> str:
+            model, table = view.examples_model, view.examples.table
+            table.selectionModel().select(
+                QItemSelection(model.index(0, 0), model.index(rows - 1, 0)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+            assert len(view.examples.selected_ids()) == rows
+            actions.delete_examples(view)
+            await until(lambda: model.total == left, what=f"{rows} deleted")
+            return window.statusBar().currentMessage()
+
+        assert await delete(1, 8) == "Deleted 1 example. Undo with Ctrl+Z."
+        assert view.undo_stack.undoText() == "Delete 1 example"
+        assert await delete(3, 5) == "Deleted 3 examples. Undo with Ctrl+Z."
+        assert view.undo_stack.undoText() == "Delete 3 examples"
+        await until(lambda: view.examples.count.text() == "5 examples", what="the count after deleting")
+
+        i18n.install("pt_BR")
+        assert await delete(1, 4) == "1 exemplo excluído. Desfaça com Ctrl+Z."
+        assert view.undo_stack.undoText() == "exclusão de 1 exemplo"
+        assert await delete(3, 1) == "3 exemplos excluídos. Desfaça com Ctrl+Z."
+        assert view.undo_stack.undoText() == "exclusão de 3 exemplos"
+        await until(lambda: view.examples.count.text() == "1 exemplo", what="the count of the one left")
+
+    arun(scenario(), timeout=20)

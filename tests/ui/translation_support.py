@@ -42,6 +42,8 @@ from PySide6.QtWidgets import (
 
 ROOT = Path(__file__).resolve().parents[2]
 TS = ROOT / "resources" / "translations" / "finetune_studio_pt_BR.ts"
+# English is the source language: its catalogue holds only the plural forms of the texts counted with %n.
+EN_TS = ROOT / "resources" / "translations" / "finetune_studio_en.ts"
 OPEN, CLOSE = "⟦", "⟧"
 Key = tuple[str, str, str]  # context, source, disambiguation ("" when none)
 
@@ -66,6 +68,17 @@ def ts_messages(path: Path) -> dict[Key, ET.Element]:
                 continue
             out[(name, message.findtext("source") or "", message.findtext("comment") or "")] = message
     return out
+
+
+def is_plural(message: ET.Element) -> bool:
+    """True for a message counted with ``%n`` (``numerus="yes"``: one translation per plural form)."""
+    return message.get("numerus") == "yes"
+
+
+def plural_forms(message: ET.Element) -> list[str]:
+    """The plural forms of a numerus message's translation, in the language's order ("1 example", "2 examples")."""
+    translation = message.find("translation")
+    return [f.text or "" for f in translation.findall("numerusform")] if translation is not None else []
 
 
 def extract(tmp: Path) -> dict[Key, ET.Element]:

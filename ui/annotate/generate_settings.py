@@ -32,8 +32,10 @@ from ui.tasks import TaskScope
 def cost_text(plan: gen.GenerationPlan) -> str:
     """"About 120 calls (40 prompts × 3 answers) · about $0.34" (or why the cost is not known)."""
     answers = plan.calls // plan.prompts if plan.prompts else 0
-    text = AnnotateDialogs.tr("About {0} calls ({1} prompts × {2} answers)").format(
-        number(plan.calls), number(plan.prompts), answers)
+    text = AnnotateDialogs.tr("About {calls} ({prompts} × {answers})").format(
+        calls=AnnotateDialogs.tr("%Ln call(s)", None, plan.calls),
+        prompts=AnnotateDialogs.tr("%Ln prompt(s)", None, plan.prompts),
+        answers=AnnotateDialogs.tr("%Ln answer(s)", None, answers))
     unpriced = ", ".join(plan.unpriced)
     if plan.cost_usd is None:
         return text + " · " + AnnotateDialogs.tr("no price known for {0}, so the cost cannot be "

@@ -211,12 +211,12 @@ class JudgePanel(QWidget):
                 "“{queue}” has no comparisons yet. Import answers from a file or generate them (toolbar)."
             ).format(queue=queue))
             return
-        left = self.tr(" ({n} skipped — filter the list by “Skipped” to judge them)").format(
-            n=skipped) if skipped else ""
+        left = self.tr(" (%Ln skipped — filter the list by “Skipped” to judge them)", None,
+                       skipped) if skipped else ""
         self.show_message(self.tr(
-            "All {total} comparisons in “{queue}” are judged{skipped}.\n"
-            "Export them as DPO training data, or pick one from the list to judge it again."
-        ).format(total=total, queue=queue, skipped=left), export=True)
+            "All %Ln comparison(s) in “{queue}” are judged{skipped}.\n"
+            "Export them as DPO training data, or pick one from the list to judge it again.", None, total
+        ).format(queue=queue, skipped=left), export=True)
 
     def show_verdict(self, verdict: str | None, side: str | None, rewritten: bool, reveal: bool,
                      left_model: str, right_model: str) -> None:

@@ -45,8 +45,7 @@ def merge_summary(result: MergeResult) -> str:
         return plural(result.unchanged, AnnotateDialogs.tr("Nothing new: its {0} judgement is already here."),
                       AnnotateDialogs.tr("Nothing new: its {0} judgements are already here (or newer ones are)."))
     if result.unchanged:
-        parts.append(plural(result.unchanged, AnnotateDialogs.tr("{0} already here"),
-                            AnnotateDialogs.tr("{0} already here")))
+        parts.append(AnnotateDialogs.tr("%Ln already here", None, result.unchanged))
     text = "; ".join(parts)
     return text[0].upper() + text[1:] + "."
 

@@ -205,7 +205,7 @@ class JudgingSession(RewriteFlow, QObject):
         text = self.tr("{pos}Done {done} / {total} (you: {mine})").format(
             pos=position, done=self.done, total=self.total, mine=self.my_count)
         if self.skipped:
-            text += self.tr(" · {n} skipped").format(n=self.skipped)
+            text += self.tr(" · %Ln skipped", None, self.skipped)
         self.panel.progress.setText(text)
 
     def _show_done(self) -> None:

@@ -57,9 +57,9 @@ def bias_text(bias: Any, who: str) -> str:
     n = bias.left_wins + bias.right_wins
     if not n or bias.rate is None:
         return Annotate.tr("{who}: no answer chosen yet.").format(who=who)
-    text = Annotate.tr("{who}: the left answer won {left} of {n} choices ({rate}, 95 % interval {low} – "
-                       "{high}).").format(
-        who=who, left=bias.left_wins, n=n, rate=percent(bias.rate), low=percent(bias.low), high=percent(bias.high))
+    text = Annotate.tr("{who}: the left answer won {left} of %Ln choice(s) ({rate}, 95 % interval {low} – "
+                       "{high}).", None, n).format(
+        who=who, left=bias.left_wins, rate=percent(bias.rate), low=percent(bias.low), high=percent(bias.high))
     if bias.low is not None and bias.low > 0.5:
         return text + " " + Annotate.tr("⚠ The left side is favoured more than chance explains.")
     if bias.high is not None and bias.high < 0.5:

@@ -106,7 +106,7 @@ class AnnotateView(QWidget):
         self.toolbar = QToolBar(self.tr("Annotate"))
         self.queue_combo = QComboBox()
         self.queue_combo.setAccessibleName(self.tr("Queue"))
-        self.queue_combo.setMinimumContentsLength(24)
+        self.queue_combo.setMinimumContentsLength(34)  # "name — 3 / 10 judged" whole in Portuguese at 1280 px
         self.queue_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.queue_combo.setToolTip(self.tr("The set of comparisons to judge, with how many are done"))
         self.queue_combo.currentIndexChanged.connect(self._on_queue_index)

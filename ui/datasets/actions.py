@@ -16,7 +16,6 @@ from app.services import dataset_organise as organise
 from ui.datasets import commands
 from ui.datasets.dialogs import DuplicatesDialog, PricesDialog, SplitDialog, SystemPromptDialog, TextDialog
 from ui.i18n import TranslationContext
-from ui.locale_format import number
 
 if TYPE_CHECKING:
     from ui.datasets.view import DatasetsView
@@ -70,6 +69,11 @@ def build_toolbar(view: DatasetsView) -> QToolBar:
     more.addAction(_act(view, Datasets.tr("&Rename…"), lambda: rename(view), "F2"))
     more.addAction(_act(view, Datasets.tr("D&uplicate dataset"), lambda: duplicate_dataset(view)))
     more.addAction(_act(view, Datasets.tr("&Delete dataset…"), lambda: delete_dataset(view)))
+    more.addSeparator()
+    # In the menu rather than on the bar: with them the bar overflowed in Portuguese at 1280 px.
+    more.addAction(_act(view, Datasets.tr("&Split…"), lambda: split(view),
+                        tip=Datasets.tr("Split into training and validation")))
+    more.addAction(_act(view, Datasets.tr("Find &duplicates…"), lambda: duplicates(view)))
     more_btn = QToolButton()
     more_btn.setText(Datasets.tr("Dataset"))
     more_btn.setMenu(more)
@@ -100,9 +104,6 @@ def build_toolbar(view: DatasetsView) -> QToolBar:
     bulk_btn.setMenu(bulk)
     bulk_btn.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
     bar.addWidget(bulk_btn)
-    bar.addAction(_act(view, Datasets.tr("&Split…"), lambda: split(view),
-                       tip=Datasets.tr("Split into training and validation")))
-    bar.addAction(_act(view, Datasets.tr("Find &duplicates…"), lambda: duplicates(view)))
 
     _act(view, Datasets.tr("Search"), lambda: (view.examples.search.setFocus(), view.examples.search.selectAll()),
          "Ctrl+F")
@@ -192,7 +193,7 @@ async def run_export(view: DatasetsView, dataset_id: int, path: str, fmt: str) -
     finally:
         view.busy.finished()
     view.window().statusBar().showMessage(
-        Datasets.tr("Exported {n} examples to {path}").format(n=number(n), path=path), 8000
+        Datasets.tr("Exported %Ln example(s) to {path}", None, n).format(path=path), 8000
     )
     return n
 
@@ -232,12 +233,12 @@ def delete_dataset(view: DatasetsView) -> None:
     if view.dataset_id is None:
         return
     info = next(r for r in view.datasets_model.rows if r.id == view.dataset_id)
+    question = (Datasets.tr("Delete “{name}” and its %Ln example(s)? This cannot be undone.", None, info.examples)
+                if info.examples else Datasets.tr("Delete the empty dataset “{name}”? This cannot be undone."))
     box = QMessageBox(
         QMessageBox.Icon.Warning,
         Datasets.tr("Delete dataset"),
-        Datasets.tr("Delete “{name}” and its {n} examples? This cannot be undone.").format(
-            name=info.name, n=number(info.examples)
-        ),
+        question.format(name=info.name),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
         view,
     )
@@ -293,7 +294,7 @@ def delete_examples(view: DatasetsView) -> None:
     if ids and view.dataset_id is not None:
         view._push(commands.delete_examples(view.ctx.project, view.dataset_id, ids, view._done))
         view.window().statusBar().showMessage(
-            Datasets.tr("Deleted {n} example(s). Undo with Ctrl+Z.").format(n=len(ids)), 8000
+            Datasets.tr("Deleted %Ln example(s). Undo with Ctrl+Z.", None, len(ids)), 8000
         )
 
 

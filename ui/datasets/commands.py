@@ -15,7 +15,6 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from app.services import dataset_admin as admin
@@ -141,7 +140,7 @@ def set_split(project, dataset_id: int, ids: list[int], split: str, on_done) -> 
 def delete_examples(project, dataset_id: int, ids: list[int], on_done) -> DbCommand:  # noqa: ANN001
     """Delete examples (undo restores them exactly, in place)."""
     return DbCommand(
-        QCoreApplication.translate("DatasetEdits", "Delete %n example(s)", "", len(ids)), project,
+        DatasetEdits.tr("Delete %Ln example(s)", None, len(ids)), project,
         lambda db: edits.delete_examples(db, ids),
         lambda stored: (lambda db: edits.restore_examples(db, stored)),
         lambda _r, undoing: Touched(dataset_id, list(ids), rows_moved=True, select=ids[0] if undoing else None),
@@ -163,7 +162,7 @@ def add_example(project, dataset_id: int, data: dict, position: int | None, on_d
 def duplicate_examples(project, dataset_id: int, ids: list[int], on_done) -> DbCommand:  # noqa: ANN001
     """Copy examples (each copy right after its original)."""
     return DbCommand(
-        DatasetEdits.tr("Duplicate example(s)"), project,
+        DatasetEdits.tr("Duplicate %Ln example(s)", None, len(ids)), project,
         lambda db: edits.duplicate_examples(db, ids),
         lambda new_ids: (lambda db: edits.delete_examples(db, new_ids)),
         lambda new_ids, undoing: Touched(dataset_id, list(new_ids), rows_moved=True,

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle
 
 from app.formats.model import Kind
 from app.store.datasets_repo import DatasetInfo
-from ui.locale_format import number
+from ui.locale_format import date_time, number
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -73,11 +73,15 @@ class DatasetsTableModel(QAbstractTableModel):
             if col == 3:
                 if not (r.errors or r.warnings):
                     return self.tr("none")
-                return self.tr("{e} errors, {w} warnings").format(e=number(r.errors), w=number(r.warnings))
+                # Only the counts that are not zero: "2 errors", not "2 errors, 0 warning".
+                parts = ([self.tr("%Ln error(s)", None, r.errors)] if r.errors else []) + (
+                    [self.tr("%Ln warning(s)", None, r.warnings)] if r.warnings else [])
+                return parts[0] if len(parts) == 1 else self.tr("{errors}, {warnings}").format(
+                    errors=parts[0], warnings=parts[1])
             if col == 4:
                 return number(r.tokens)
             if col == 5:
-                return r.updated_at.replace("T", " ")[:16]
+                return date_time(r.updated_at)
         if role == Qt.ItemDataRole.DecorationRole and col == 3:
             style = QApplication.style()
             if r.errors:

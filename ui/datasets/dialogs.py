@@ -65,7 +65,7 @@ class SplitDialog(_Dialog):
     def _update(self) -> None:
         train, valid = split_sizes(self.total, self.percent.value() / 100)
         self.sizes.setText(
-            self.tr("{t} examples for training, {v} for validation.").format(t=number(train), v=number(valid))
+            self.tr("%Ln example(s) for training, {v} for validation.", None, train).format(v=number(valid))
         )
 
 
@@ -102,8 +102,9 @@ class DuplicatesDialog(_Dialog):
             self.result.setText(self.tr("✔ No duplicates found."))
         else:
             self.result.setText(
-                self.tr("{g} group(s) of duplicates: {n} example(s) would be removed, keeping the first of each. "
-                        "You can undo this.").format(g=number(len(groups)), n=number(extra))
+                self.tr("{groups}: {removed}, keeping the first copy in each group. You can undo this.").format(
+                    groups=self.tr("%Ln group(s) of duplicates", None, len(groups)),
+                    removed=self.tr("%Ln example(s) would be removed", None, extra))
             )
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(bool(groups))
 
@@ -123,7 +124,7 @@ class SystemPromptDialog(_Dialog):
         self.text.setPlaceholderText(self.tr("You are a careful assistant for…"))
         self.text.setMinimumSize(420, 120)
         lay = QFormLayout(self)
-        lay.addRow(QLabel(self.tr("Applies to {n} selected example(s); you can undo it.").format(n=number(count))))
+        lay.addRow(QLabel(self.tr("Applies to %Ln selected example(s); you can undo it.", None, count)))
         lay.addRow(self.tr("&What:"), self.mode)
         lay.addRow(self.tr("&Text:"), self.text)
         lay.addRow(self.buttons)

@@ -69,7 +69,11 @@ class ExamplesPane(QWidget):
             box.setSpecialValueText(label)
             box.setAccessibleName(label)
             box.setGroupSeparatorShown(True)
-            box.setMinimumWidth(100)
+            # Wide enough for the label it shows when empty (longer in Portuguese), plus the arrows.
+            box.setMinimumWidth(max(100, box.fontMetrics().horizontalAdvance(label) + 40))
+        for combo in (self.role, self.split):  # their longest entries would crowd the row out
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(13)
 
         self.table = QTableView()
         self.table.setModel(model)
@@ -90,15 +94,19 @@ class ExamplesPane(QWidget):
         header.setStretchLastSection(False)
         digit = self.fontMetrics().horizontalAdvance("0")
         for col, chars in ((0, 6), (2, 5), (3, 7), (4, 8), (5, 8)):
-            self.table.setColumnWidth(col, digit * chars + 16)
+            title = str(model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole) or "")
+            # The title must fit too (with room for the sort arrow): "Mensagens" is longer than "Messages".
+            need = header.fontMetrics().horizontalAdvance(title) + 28
+            self.table.setColumnWidth(col, max(digit * chars + 16, need))
         self.table.verticalHeader().setDefaultSectionSize(self.fontMetrics().height() + 8)
         self.count = QLabel()
 
+        # Two short rows rather than one long one: the pane shares the width with the example editor.
         row1 = QHBoxLayout()
         row1.addWidget(self.search, 1)
         row1.addWidget(self.status)
+        row1.addWidget(self.role)
         row2 = QHBoxLayout()
-        row2.addWidget(self.role)
         row2.addWidget(self.split)
         row2.addWidget(self.tag)
         row2.addWidget(self.min_tokens)
@@ -138,9 +146,10 @@ class ExamplesPane(QWidget):
     def set_count(self, shown: int, total: int) -> None:
         """The line under the table."""
         if shown == total:
-            self.count.setText(self.tr("{n} examples").format(n=number(total)))
+            self.count.setText(self.tr("%Ln example(s)", None, total))
         else:
-            self.count.setText(self.tr("{n} of {total} examples match").format(n=number(shown), total=number(total)))
+            self.count.setText(
+                self.tr("Matching the filters: {n} of %Ln example(s)", None, total).format(n=number(shown)))
 
     def selected_ids(self) -> list[int]:
         """Ids of the selected rows, in table order."""

@@ -68,7 +68,7 @@ class HistogramWidget(QWidget):
             return
         i = min(len(self.bins) - 1, int((event.position().x() - rect.left()) / (rect.width() / len(self.bins))))
         b = self.bins[i]
-        text = self.tr("{count} examples with {low}–{high} {unit}").format(
-            count=number(b.count), low=number(b.low), high=number(b.high - 1), unit=self.unit
+        text = self.tr("%Ln example(s) with {low}–{high} {unit}", None, b.count).format(
+            low=number(b.low), high=number(b.high - 1), unit=self.unit
         )
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -97,12 +97,13 @@ class StatsPanel(QScrollArea):
             )
         )
         if st.epochs:
-            how = self.tr("predicted") if st.epochs_predicted else self.tr("chosen")
-            text = self.tr("{epochs} epochs ({how}) · {tokens} billable tokens").format(
-                epochs=st.epochs, how=how, tokens=number(st.billable_tokens)
-            )
+            # One text per case: in Portuguese "predicted"/"chosen" agree with the number of epochs.
+            text = (self.tr("%Ln epoch(s) (predicted) · {tokens} billable tokens", None, st.epochs)
+                    if st.epochs_predicted
+                    else self.tr("%Ln epoch(s) (chosen) · {tokens} billable tokens", None, st.epochs)
+                    ).format(tokens=number(st.billable_tokens))
             if st.over_limit:
-                text += self.tr(" · {n} too long, would be cut").format(n=number(st.over_limit))
+                text += self.tr(" · %Ln too long, would be cut", None, st.over_limit)
             self.epochs.setText(text)
         else:
             self.epochs.setText("—")

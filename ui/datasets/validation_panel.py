@@ -7,6 +7,7 @@ from collections import defaultdict
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QStyle, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
+from app.formats.finding_titles import finding_title
 from app.formats.model import Finding, Severity
 from app.services.dataset_overview import DatasetOverview
 from ui.locale_format import number
@@ -60,7 +61,7 @@ class ValidationPanel(QWidget):
         if not groups:
             self.summary.setText(self.tr("✔ No problems found: this dataset follows the platform's rules."))
             return
-        text = self.tr("{e} error(s) must be fixed before training; {w} warning(s) are worth a look.").format(
+        text = self.tr("Errors to fix before training: {e} · warnings worth a look: {w}.").format(
             e=number(errors), w=number(warnings)
         )
         shown = len({ef.example_id for ef in ov.example_findings})
@@ -76,7 +77,7 @@ class ValidationPanel(QWidget):
             severity = items[0][1].severity
             word = self.tr("Error") if severity is Severity.ERROR else self.tr("Warning")
             head = QTreeWidgetItem([self.tr("{severity}: {title} ({n})").format(
-                severity=word, title=_title(code), n=number(len(items)))])
+                severity=word, title=finding_title(code), n=number(len(items)))])
             head.setIcon(0, self._icon(severity))
             head.setToolTip(0, code)
             for ex_id, f in items:
@@ -94,7 +95,3 @@ class ValidationPanel(QWidget):
         if ex_id is not None and ex_id >= 0:
             self.finding_activated.emit(int(ex_id), item.data(0, PATH_ROLE) or "")
 
-
-def _title(code: str) -> str:
-    """A readable group name from a finding code ("no_assistant_message" → "No assistant message")."""
-    return code.replace("_", " ").capitalize()

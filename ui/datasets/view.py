@@ -133,8 +133,9 @@ class DatasetsView(QWidget):
         self.lower = QSplitter(Qt.Orientation.Horizontal)
         self.lower.addWidget(self.examples)
         self.lower.addWidget(side)
-        self.lower.setStretchFactor(0, 3)
-        self.lower.setStretchFactor(1, 2)
+        # Half each: the editor's rows (two image buttons, role and arrows) need about 480 px in Portuguese.
+        self.lower.setStretchFactor(0, 1)
+        self.lower.setStretchFactor(1, 1)
         self.upper = QSplitter(Qt.Orientation.Vertical)
         self.upper.addWidget(self.datasets_table)
         self.upper.addWidget(self.lower)
@@ -142,7 +143,7 @@ class DatasetsView(QWidget):
         self.upper.setStretchFactor(1, 4)
         # First start: a short datasets list, and the side panel wide enough for the editor.
         self.upper.setSizes([140, 600])
-        self.lower.setSizes([540, 460])
+        self.lower.setSizes([500, 500])
         for name, splitter in (("datasets/upper", self.upper), ("datasets/lower", self.lower)):
             splitter.setObjectName(name)
             state = self._ui_state.value(name)
@@ -196,6 +197,7 @@ class DatasetsView(QWidget):
             return
         keep = select if select is not None else self.dataset_id
         self.datasets_model.set_rows(infos)
+        self._update_count()  # "5 examples", not "5 of 9" with the count from before an edit
         self.stack.setCurrentWidget(self.upper if infos else self.empty)
         row = self.datasets_model.row_of(keep) if keep is not None else None
         if row is None and infos:

@@ -35,7 +35,6 @@ from ui.graders.editor import GraderEditor
 from ui.graders.json_view import grader_text
 from ui.graders.trial import GraderTrialPanel
 from ui.graders.words import Graders
-from ui.locale_format import number
 from ui.tasks import TaskScope
 
 FILE_FILTERS = [QT_TRANSLATE_NOOP("Graders", "Grader files (*.json)"), QT_TRANSLATE_NOOP("Graders", "All files (*)")]
@@ -195,8 +194,7 @@ class GraderEditorDialog(QDialog):
         rft = [d for d in infos if d.kind is Kind.RFT]
         self.dataset_box.blockSignals(True)
         for d in rft:
-            self.dataset_box.addItem(Graders.tr("{name} ({n} examples)").format(name=d.name, n=number(d.examples)),
-                                     d.id)
+            self.dataset_box.addItem(Graders.tr("{name} (%Ln example(s))", None, d.examples).format(name=d.name), d.id)
         at = self.dataset_box.findData(dataset_id) if dataset_id is not None else (1 if rft else 0)
         self.dataset_box.setCurrentIndex(max(0, at))
         self.dataset_box.blockSignals(False)
@@ -298,8 +296,7 @@ class GraderEditorDialog(QDialog):
         self.grader_id, self.dirty = grader_id, False
         errors = sum(1 for p in self.editor.problems() if p.severity is Severity.ERROR)
         self._say(Graders.tr("✔ Saved “{name}”.").format(name=name) + (
-            " " + Graders.tr("It still has {n} error(s): fix them before "
-                             "training.").format(n=errors) if errors else ""))
+            " " + Graders.tr("It still has %Ln error(s): fix them before training.", None, errors) if errors else ""))
         self.saved.emit(grader_id)
         if close:
             self._discard_ok = True

@@ -32,7 +32,6 @@ from ui.graders.forms import GraderForm
 from ui.graders.json_view import GraderJsonView
 from ui.graders.multi_form import MultiForm
 from ui.graders.words import Graders, finding_line
-from ui.locale_format import number
 from ui.tasks import TaskScope
 
 DATA_CHECK_DELAY_MS = 400
@@ -218,10 +217,13 @@ class GraderEditor(QWidget):
         if self.data_state == "failed":
             return Graders.tr("✖ The dataset could not be read for the check.")
         if any(m.missing for m in self._data.missing) or self._data.findings:
-            return Graders.tr("Checked against “{name}” ({n} examples): see the lines above.").format(
-                name=self._data.name, n=number(self._data.total))
-        return Graders.tr("✔ Every field the grader reads is in all {n} examples of “{name}”.").format(
-            name=self._data.name, n=number(self._data.total))
+            return Graders.tr("Checked against “{name}” (%Ln example(s)): see the lines above.", None,
+                              self._data.total).format(name=self._data.name)
+        if not self._data.total:
+            return Graders.tr("ℹ “{name}” has no examples yet: nothing to check the grader against.").format(
+                name=self._data.name)
+        return Graders.tr("✔ Every field the grader reads is in all %Ln examples of “{name}”.", None,
+                          self._data.total).format(name=self._data.name)
 
     def _check_activated(self, item: QListWidgetItem) -> None:
         if item.data(Qt.ItemDataRole.UserRole) == "json":

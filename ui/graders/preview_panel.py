@@ -40,8 +40,9 @@ def spread_text(spread: RewardSpread, rows: list[tuple[int, float | None, str]])
     """The preview's outcome in words: how many answers, their average and range, what failed."""
     lines = []
     if spread.count:
-        lines.append(Graders.tr("{n} answers scored · average {mean} · lowest {low} · highest {high}").format(
-            n=spread.count, mean=format_score(spread.mean or 0.0), low=format_score(spread.minimum or 0.0),
+        lines.append(Graders.tr("%Ln answer(s) scored · average {mean} · lowest {low} · highest {high}", None,
+                                spread.count).format(
+            mean=format_score(spread.mean or 0.0), low=format_score(spread.minimum or 0.0),
             high=format_score(spread.maximum or 0.0)))
     if spread.flat:
         lines.append(Graders.tr("⚠ Warning: {message}").format(message=spread.message))
@@ -49,7 +50,8 @@ def spread_text(spread: RewardSpread, rows: list[tuple[int, float | None, str]])
         lines.append(spread.message)
     unscored = [note for _id, score, note in rows if score is None]
     if unscored:
-        lines.append(Graders.tr("ℹ {n} answers could not be scored: {why}").format(n=len(unscored), why=unscored[0]))
+        lines.append(Graders.tr("ℹ %Ln answer(s) could not be scored: {why}", None, len(unscored)).format(
+            why=unscored[0]))
     if not rows:
         lines.append(Graders.tr("This model has no answers in the run yet."))
     return "\n".join(lines)
@@ -124,7 +126,7 @@ class RewardPreviewBox(QGroupBox):
         self.run_box.blockSignals(True)
         self.run_box.clear()
         for r in self.runs:
-            self.run_box.addItem(Graders.tr("{name} ({done} answers)").format(name=r.name, done=number(r.done)), r.id)
+            self.run_box.addItem(Graders.tr("{name} (%Ln answer(s))", None, r.done).format(name=r.name), r.id)
         self.run_box.blockSignals(False)
         if not self.runs:
             self.status.setText(Graders.tr("ℹ No batch runs of this dataset yet: run it through one or more models in "

@@ -7,7 +7,7 @@ from PySide6.QtGui import QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from ui.graders.words import Graders
-from ui.locale_format import decimal, number
+from ui.locale_format import decimal
 
 
 class RewardHistogram(QWidget):
@@ -28,8 +28,8 @@ class RewardHistogram(QWidget):
         """Show the answers per bin (bin i holds scores from i/n to (i+1)/n; the last includes 1)."""
         self.counts = list(counts)
         total = sum(self.counts)
-        self.setAccessibleDescription(Graders.tr("{n} answers in {b} score bands from 0 to 1").format(
-            n=total, b=len(self.counts)))
+        self.setAccessibleDescription(Graders.tr("%Ln answer(s) in {b} score bands from 0 to 1", None, total).format(
+            b=len(self.counts)))
         self.update()
 
     def _plot(self) -> QRectF:
@@ -67,6 +67,6 @@ class RewardHistogram(QWidget):
             return
         n = len(self.counts)
         i = min(n - 1, int((event.position().x() - rect.left()) / (rect.width() / n)))
-        text = Graders.tr("{count} answers scored {low}–{high}").format(
-            count=number(self.counts[i]), low=decimal(i / n, 1), high=decimal((i + 1) / n, 1))
+        text = Graders.tr("%Ln answer(s) scored {low}–{high}", None, self.counts[i]).format(
+            low=decimal(i / n, 1), high=decimal((i + 1) / n, 1))
         QToolTip.showText(event.globalPosition().toPoint(), text, self)

@@ -53,7 +53,7 @@ def operation_text(op: str) -> str:
 def metric_text(metric: str) -> str:
     """How a text_similarity metric reads in the metric combo."""
     if metric.startswith("rouge_") and metric[-1].isdigit():
-        return Graders.tr("ROUGE-{n}: shared runs of {n} words (common for summaries)").format(n=metric[-1])
+        return Graders.tr("ROUGE-%n: shared runs of %n words (common for summaries)", None, int(metric[-1]))
     return {
         "fuzzy_match": Graders.tr("Fuzzy match: how many characters agree (tolerates typos)"),
         "bleu": Graders.tr("BLEU: shared word sequences (common for translation)"),

@@ -13,7 +13,7 @@ from PySide6.QtCore import QPointF, QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ui.locale_format import number, significant
+from ui.locale_format import significant
 
 _STYLES = (Qt.PenStyle.SolidLine, Qt.PenStyle.DashLine, Qt.PenStyle.DotLine, Qt.PenStyle.DashDotLine)
 _COLOURS = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd")
@@ -27,15 +27,18 @@ class Series:
     points: list[tuple[int, float]]
 
 
-def nice_ticks(low: float, high: float, count: int = 5) -> list[float]:
-    """About ``count`` round tick values covering [low, high]."""
+def nice_ticks(low: float, high: float, count: int = 5, *, whole: bool = False) -> list[float]:
+    """About ``count`` round tick values covering [low, high]; ``whole``: whole numbers only (steps)."""
     if not (math.isfinite(low) and math.isfinite(high)):
         return []
     if high <= low:
         high = low + (abs(low) or 1.0)
     raw = (high - low) / max(count, 1)
     mag = 10 ** math.floor(math.log10(raw))
-    step = next(m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw)
+    fits = [m * mag for m in (1, 2, 2.5, 5, 10) if m * mag >= raw]
+    step = next((s for s in fits if not whole or s % 1 == 0), fits[-1])
+    if whole:
+        step = max(step, 1)
     start = math.floor(low / step) * step
     ticks = []
     t = start
@@ -68,8 +71,8 @@ class LineChartWidget(QWidget):
         """Show these curves (series without points are left out)."""
         self.series = [s for s in series if s.points]
         self.setAccessibleDescription(
-            "; ".join(self.tr("{label}: {n} points, last {value}").format(
-                label=s.label, n=number(len(s.points)), value=significant(s.points[-1][1])) for s in self.series)
+            "; ".join(self.tr("{label}: %Ln point(s), last {value}", None, len(s.points)).format(
+                label=s.label, value=significant(s.points[-1][1])) for s in self.series)
         )
         self.update()
 
@@ -110,7 +113,7 @@ class LineChartWidget(QWidget):
         xs = [pt[0] for s in self.series for pt in s.points]
         ys = [pt[1] for s in self.series for pt in s.points]
         yticks = nice_ticks(min(ys), max(ys))
-        xticks = nice_ticks(min(xs), max(xs))
+        xticks = nice_ticks(min(xs), max(xs), whole=all(float(x).is_integer() for x in xs))
         if not yticks or not xticks:
             return
         y0, y1 = yticks[0], yticks[-1]
@@ -141,7 +144,7 @@ class LineChartWidget(QWidget):
             p.setPen(QPen(grid, 1))
             p.drawLine(QPointF(px(t), plot.top()), QPointF(px(t), plot.bottom()))
             p.setPen(text)
-            p.drawText(QRectF(px(t) - 40, plot.bottom() + 2, 80, lh), Qt.AlignmentFlag.AlignHCenter, f"{t:g}")
+            p.drawText(QRectF(px(t) - 40, plot.bottom() + 2, 80, lh), Qt.AlignmentFlag.AlignHCenter, significant(t))
         p.setPen(QPen(text, 1))
         p.drawRect(plot)
         p.drawText(QRectF(plot.left(), plot.bottom() + lh + 4, plot.width(), lh),

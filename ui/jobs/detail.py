@@ -30,7 +30,7 @@ from app.store.jobs_repo import TERMINAL_STATUSES, JobRow
 from ui.cost_text import cost_explanation
 from ui.jobs.chart import LineChartWidget, Series
 from ui.jobs.jobs_model import format_time, method_word, status_icon, status_word
-from ui.locale_format import money_usd, number, significant
+from ui.locale_format import date, money_usd, number, significant, time_of_day
 
 SP = QStyle.StandardPixmap
 _LEVEL_ICONS = {"info": SP.SP_MessageBoxInformation, "warn": SP.SP_MessageBoxWarning,
@@ -345,7 +345,13 @@ class JobDetailWidget(QWidget):
             if (widget := item.widget()) is not None:
                 widget.deleteLater()
         entries = timeline_entries(job) if job else []
-        self.timeline_entries = [(status, format_time(at)) for status, at in entries]
+        # The day once, then times only while it stays the same: five full dates did not fit in Portuguese.
+        self.timeline_entries = []
+        last_day = ""
+        for status, at in entries:
+            day = date(at) if at else ""
+            self.timeline_entries.append((status, time_of_day(at) if day and day == last_day else format_time(at)))
+            last_day = day or last_day
         style = QApplication.style()
         words: list[str] = []
         for i, (status, when) in enumerate(self.timeline_entries):

@@ -43,10 +43,10 @@ class LaunchSummaryWidget(QWidget):
     def show_plan(self, plan: LaunchPlan, what: str) -> None:
         """Show ``plan``; ``what`` says in one sentence what would be trained, on what, through what."""
         self.confirm_what.setText(what)
-        parts = [self.tr("%1 examples").replace("%1", number(plan.examples)),
+        parts = [self.tr("%Ln example(s)", None, plan.examples),
                  self.tr("%1 billable tokens").replace("%1", number(plan.billable_tokens))]
         if plan.epochs:
-            parts.append(self.tr("%1 epochs").replace("%1", str(plan.epochs)))
+            parts.append(self.tr("%Ln epoch(s)", None, plan.epochs))
         cost = plan.cost
         if cost is not None and cost.usd is not None and cost.row is not None:
             parts.append(self.tr("about %1 (%2, price of %3)").replace("%1", cost_amount(cost.usd))
@@ -65,8 +65,7 @@ class LaunchSummaryWidget(QWidget):
         for finding in shown:
             self.findings.addItem(QListWidgetItem(warn, self.tr("Warning: %1").replace("%1", finding.message)))
         if len(plan.warnings) > len(shown):
-            self.findings.addItem(self.tr("… and %1 more warnings")
-                                  .replace("%1", str(len(plan.warnings) - MAX_WARNINGS_SHOWN)))
+            self.findings.addItem(self.tr("… and %Ln more warning(s)", None, len(plan.warnings) - len(shown)))
         if plan.blocked:
             self.findings.insertItem(0, self.tr("Fix the errors below before training; nothing was sent."))
         self.findings.setVisible(self.findings.count() > 0)

@@ -313,7 +313,7 @@ class LaunchWizard(QDialog):
         for info in infos:
             if info.kind is not self.kind:
                 continue
-            text = self.tr("%1 — %2 examples").replace("%1", info.name).replace("%2", number(info.examples))
+            text = self.tr("%1 — %Ln example(s)", None, info.examples).replace("%1", info.name)
             if info.errors:
                 text += self.tr(" (⚠ %1 with errors)").replace("%1", number(info.errors))
             self.dataset_names[info.id] = info.name

@@ -141,7 +141,8 @@ class ModelChoiceWidget(QWidget):
                     note = self.tr("retires on %1").replace("%1", str(m.shutdown_date))
                 if days <= RETIREMENT_WARNING_DAYS:
                     item.setIcon(warn)
-                    note = "⚠ " + note + (self.tr(" (in %1 days)").replace("%1", str(days)) if days >= 0 else "")
+                    soon = self.tr(" (today)") if days == 0 else self.tr(" (in %Ln day(s))", None, days)
+                    note = "⚠ " + note + (soon if days >= 0 else "")
                 item.setText(item.text() + " — " + note)
             item.setData(Qt.ItemDataRole.UserRole, m.id)
             self.model_list.addItem(item)

@@ -13,7 +13,6 @@ from app.services import batch_runs
 from app.store import annotation_repo, batch_repo
 from app.store.batch_repo import RunInfo
 from ui.app_context import AppContext
-from ui.locale_format import number
 from ui.tasks import TaskScope
 
 
@@ -47,7 +46,7 @@ def read_judgement(
 class BatchJudgementWidget(QGroupBox):
     """Send a run to the annotator and show the win-rate of one of its models over another."""
 
-    sent = Signal(str)  # "Sent 40 comparison(s) to the queue “…”."
+    sent = Signal(str)  # "Sent 40 comparisons to the queue “…”."
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None, *, tasks: TaskScope | None = None) -> None:
         super().__init__(parent)
@@ -145,8 +144,8 @@ class BatchJudgementWidget(QGroupBox):
             return self.tr("Send the run to the annotator to learn which model people prefer.")
         if rate is None or rate.rate is None or rate.low is None or rate.high is None:
             return self.tr("No judgements yet.")
-        return self.tr("{a} beats {b} in {rate}% of judged comparisons (95% CI {low}–{high}%, {n} judged, "
-                       "{ties} ties)").format(
+        return self.tr("{a} beats {b} in {rate}% of judged comparisons (95% CI {low}–{high}%; judged: {n}, "
+                       "ties: {ties})").format(
             a=self.a_combo.currentText(), b=self.b_combo.currentText(), rate=round(rate.rate * 100),
             low=round(rate.low * 100), high=round(rate.high * 100), n=rate.n, ties=rate.ties)
 
@@ -179,7 +178,7 @@ class BatchJudgementWidget(QGroupBox):
             return
         if not self.tasks.alive:
             return
-        self.sent_text = self.tr("Sent {n} comparison(s) to the queue “{name}”.").format(n=number(added), name=name)
+        self.sent_text = self.tr("Sent %Ln comparison(s) to the queue “{name}”.", None, added).format(name=name)
         self.sent.emit(self.sent_text)
         await self.refresh(run_id)
         if self.tasks.alive:

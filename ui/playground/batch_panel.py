@@ -124,7 +124,7 @@ class BatchRunPanel(QWidget):
         splitter.addWidget(self.setup)
         splitter.addWidget(right)
         splitter.setStretchFactor(1, 1)
-        splitter.setSizes([380, 820])
+        splitter.setSizes([440, 760])  # the set-up form: "Triagem de chamados (12 exemplos)" whole
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.banner)
@@ -209,8 +209,8 @@ class BatchRunPanel(QWidget):
         """Show how far the run is ("12 of 40 calls answered · 2 failed")."""
         self.progress.setRange(0, max(p.total, 1))
         self.progress.setValue(min(p.done + p.failed, p.total))
-        self.progress_label.setText(self.tr("{done} of {total} calls answered · {failed} failed").format(
-            done=number(p.done), total=number(p.total), failed=number(p.failed)))
+        self.progress_label.setText(self.tr("{done} of %Ln call(s) answered · {failed} failed", None, p.total).format(
+            done=number(p.done), failed=number(p.failed)))
 
     def _update_buttons(self) -> None:
         running = self.running_id is not None

@@ -26,7 +26,6 @@ from app.store.batch_repo import BatchTarget
 from app.store.datasets_repo import DatasetInfo
 from ui.app_context import AppContext
 from ui.cost_text import cost_amount
-from ui.locale_format import number
 from ui.tasks import TaskScope
 
 
@@ -113,8 +112,7 @@ class BatchSetupWidget(QGroupBox):
         self.dataset_combo.blockSignals(True)
         self.dataset_combo.clear()
         for d in infos:
-            self.dataset_combo.addItem(self.tr("{name} ({n} examples)").format(name=d.name, n=number(d.examples)),
-                                       d.id)
+            self.dataset_combo.addItem(self.tr("{name} (%Ln example(s))", None, d.examples).format(name=d.name), d.id)
         self.dataset_combo.setCurrentIndex(max(0, self.dataset_combo.findData(current)))
         self.dataset_combo.blockSignals(False)
         self._names = {d.id: d.name for d in infos}
@@ -196,8 +194,9 @@ class BatchSetupWidget(QGroupBox):
         if n == 0:
             self.plan_label.setText(self.tr("This part of the dataset has no examples; choose another split."))
             return
-        text = self.tr("About {calls} calls ({n} examples × {m} models).").format(
-            calls=number(n * len(targets)), n=number(n), m=len(targets))
+        text = self.tr("About {calls} ({examples} × {models}).").format(
+            calls=self.tr("%Ln call(s)", None, n * len(targets)), examples=self.tr("%Ln example(s)", None, n),
+            models=self.tr("%Ln model(s)", None, len(targets)))
         table = self.ctx.price_table()
         costs = [chat_cost(t.base_model or t.model, prompt, answer, table) for t in targets]
         if targets and all(c is not None for c in costs):

@@ -30,7 +30,6 @@ from app.store import datasets_repo
 from app.store.datasets_repo import DatasetInfo
 from ui.app_context import AppContext
 from ui.i18n import TranslationContext
-from ui.locale_format import number
 from ui.tasks import TaskScope
 
 NEW_DATASET = -1  # the combo's data for "New dataset…"
@@ -114,7 +113,7 @@ class DatasetChooser(QWidget):
         self.combo.blockSignals(True)
         self.combo.clear()
         for d in self.datasets:
-            self.combo.addItem(self.tr("{name} ({n} examples)").format(name=d.name, n=number(d.examples)), d.id)
+            self.combo.addItem(self.tr("{name} (%Ln example(s))", None, d.examples).format(name=d.name), d.id)
         self.combo.addItem(self.tr("New dataset…"), NEW_DATASET)
         at = self.combo.findData(preferred) if preferred is not None else -1
         self.combo.setCurrentIndex(at if at >= 0 else 0)

@@ -270,7 +270,7 @@ class SendPairDialog(QDialog):
         text = self.tr("Added to the DPO dataset “{name}”.").format(name=name)
         errors = sum(f.severity is Severity.ERROR for f in result[2])
         if errors:
-            text += " " + self.tr("It has {n} problem(s) to fix in the Datasets view before training.").format(n=errors)
+            text += " " + self.tr("It has %Ln problem(s) to fix in the Datasets view before training.", None, errors)
         self._done(text)
 
     async def _write(self, fn: Any, *args: Any) -> Any:
