@@ -40,8 +40,10 @@ flock 9
 bundle() {
   local t; t=$(now)
   say "bundle: PyInstaller one-folder build into $DIST/$NAME"
-  # The command line's translations: .po (committed) -> .mo (built, not in git) before collecting.
-  if [ -f app/i18n_msgfmt.py ]; then "$PY" -m app.i18n_msgfmt >/dev/null || die "could not compile the translations"; fi
+  # Translations, built (not in git) before collecting: the window's .ts -> .qm with lrelease, the
+  # core's and the command line's .po -> .mo.
+  "$PY" tools/build_translations.py --force --quiet || die "could not build the window's translations"
+  "$PY" -m app.i18n_msgfmt >/dev/null || die "could not compile the translations"
   # app/_build_info.py (commit, date, module list) exists only while PyInstaller runs.
   trap '"$PY" packaging/write_build_info.py --remove' EXIT
   "$PY" packaging/write_build_info.py

@@ -32,8 +32,9 @@ DMG="$DIST/finetune-studio-$VERSION-macos-$(uname -m).dmg"
 say() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
 say "PyInstaller: $APP"
-# The command line's translations: .po (committed) -> .mo (built, not in git) before collecting.
-if [ -f app/i18n_msgfmt.py ]; then "$PY" -m app.i18n_msgfmt >/dev/null; fi
+# Translations, built (not in git) before collecting: the window's .ts -> .qm, the core's .po -> .mo.
+"$PY" tools/build_translations.py --force --quiet  # set -e stops the build if it fails
+"$PY" -m app.i18n_msgfmt >/dev/null
 trap '"$PY" packaging/write_build_info.py --remove' EXIT
 "$PY" packaging/write_build_info.py
 # The spec reads these two to sign while it builds (FTS_CODESIGN_IDENTITY empty: unsigned build).

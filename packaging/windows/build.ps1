@@ -20,11 +20,11 @@ if (-not (Test-Path .venv\Scripts\python.exe)) {
 $Py = ".venv\Scripts\python.exe"
 $Version = & $Py -c "import app; print(app.__version__)"
 
-# The command line's translations: .po (committed) -> .mo (built, not in git) before collecting.
-if (Test-Path app\i18n_msgfmt.py) {
-    & $Py -m app.i18n_msgfmt | Out-Null
-    if ($LASTEXITCODE -ne 0) { throw "could not compile the translations" }
-}
+# Translations, built (not in git) before collecting: the window's .ts -> .qm, the core's .po -> .mo.
+& $Py tools\build_translations.py --force --quiet
+if ($LASTEXITCODE -ne 0) { throw "could not build the window's translations" }
+& $Py -m app.i18n_msgfmt | Out-Null
+if ($LASTEXITCODE -ne 0) { throw "could not compile the translations" }
 & $Py packaging\write_build_info.py
 try {
     & $Py -m PyInstaller --noconfirm --log-level WARN --distpath dist --workpath build\pyinstaller packaging\finetune-studio.spec
