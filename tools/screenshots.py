@@ -174,10 +174,10 @@ async def _scenes(window, ctx) -> list[tuple[str, Callable[[], Awaitable[None] |
         return go
 
     return [
-        ("datasets-sft", select_dataset(0)),
+        ("datasets-first", select_dataset(0)),
         ("datasets-example", select_example),
-        ("datasets-dpo", select_dataset(1)),
-        ("datasets-rft", select_dataset(2)),
+        ("datasets-second", select_dataset(1)),
+        ("datasets-third", select_dataset(2)),
         ("datasets-findings", findings),
         ("annotate", show("annotate")),
         ("annotate-statistics", annotate_stats),
