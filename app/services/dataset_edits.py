@@ -166,7 +166,7 @@ def add_example(
         n = repo.count(conn, dataset_id)
         at = n if position is None else max(0, min(position, n))
         repo.open_gaps(conn, dataset_id, [at])
-        new_id = repo.next_id(conn)
+        new_id = repo.claim_ids(conn, 1)
         conn.execute(
             f"INSERT INTO examples (id, {datasets_repo.EXAMPLE_COLUMNS}) VALUES (?, {repo.marks(16)})",
             (new_id, dataset_id, at, None, *row[DATA:SEARCH]),
@@ -233,7 +233,7 @@ def duplicate_examples(db: sqlite_utils.Database, ids: Iterable[int]) -> list[in
         return []
     kinds = {d: repo.dataset_kind(conn, d) for d in {s.dataset_id for s in originals}}
     with transaction(conn):
-        first = repo.next_id(conn)
+        first = repo.claim_ids(conn, len(originals))
         copies: list[StoredExample] = []
         for dataset_id in kinds:
             mine = [s for s in originals if s.dataset_id == dataset_id]

@@ -14,6 +14,7 @@ import sqlite_utils
 
 from app.formats.model import Kind
 from app.formats.pipeline import SEARCH, ExampleRow
+from app.store.examples_repo import claim_ids
 
 # The order of pipeline.ExampleRow, after dataset and position.
 EXAMPLE_COLUMNS = (
@@ -62,8 +63,7 @@ def insert_examples(db: sqlite_utils.Database, dataset_id: int, first_position: 
     """Append checked examples and index their text; returns the next free position."""
     conn = db.conn
     placeholders = ", ".join("?" * 16)
-    cur = conn.execute("SELECT COALESCE(MAX(id), 0) FROM examples")
-    start_id = cur.fetchone()[0] + 1
+    start_id = claim_ids(conn, len(rows))
     ids = range(start_id, start_id + len(rows))
     values = [
         (i, *example_values(dataset_id, first_position + k, r)) for k, (i, r) in enumerate(zip(ids, rows, strict=True))

@@ -121,8 +121,19 @@ def datasets_of(conn: sqlite3.Connection, ids: Iterable[int]) -> set[int]:
 
 
 def next_id(conn: sqlite3.Connection) -> int:
-    """An id above every example id (as ``datasets_repo.insert_examples`` picks them)."""
-    return conn.execute("SELECT COALESCE(MAX(id), 0) + 1 FROM examples").fetchone()[0]
+    """An id above every example id there is or ever was (a deleted example's id is never given to
+    another: the undo history may still bring it back). Take ids with :func:`claim_ids`."""
+    return conn.execute(
+        "SELECT MAX(COALESCE((SELECT MAX(id) FROM examples), 0), (SELECT high FROM example_id_high)) + 1"
+    ).fetchone()[0]
+
+
+def claim_ids(conn: sqlite3.Connection, n: int) -> int:
+    """Take ``n`` new example ids (in the caller's transaction); returns the first of them."""
+    first = next_id(conn)
+    if n > 0:
+        conn.execute("UPDATE example_id_high SET high = ?", (first + n - 1,))
+    return first
 
 
 def taken_ids(conn: sqlite3.Connection, ids: Iterable[int]) -> list[int]:
@@ -266,7 +277,8 @@ def copy_dataset_rows(conn: sqlite3.Connection, source_id: int, target_id: int, 
     low = conn.execute("SELECT MIN(id) FROM examples WHERE dataset_id = ?", (source_id,)).fetchone()[0]
     if low is None:
         return 0
-    offset = next_id(conn) - low
+    high = conn.execute("SELECT MAX(id) FROM examples WHERE dataset_id = ?", (source_id,)).fetchone()[0]
+    offset = claim_ids(conn, high - low + 1) - low
     cur = conn.execute(
         f"INSERT INTO examples (id, dataset_id, {_COPY_COLUMNS}) "
         f"SELECT id + ?, ?, {_COPY_COLUMNS} FROM examples WHERE dataset_id = ? ORDER BY id",

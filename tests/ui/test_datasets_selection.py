@@ -127,3 +127,54 @@ def test_a_reload_read_before_an_edit_was_saved_does_not_put_the_old_text_back(v
         assert view.editor.current_data()["messages"][2]["content"].endswith(" typed")
 
     arun(scenario(), timeout=30)
+
+
+def test_redo_after_another_example_was_made_meanwhile_changes_only_its_own_example(view, ctx, arun, tmp_path):
+    """Ctrl+N, type, Ctrl+Z twice; meanwhile another example is made elsewhere (the Playground's
+    "Save as example", an import). Redo brings back the added example under its own id with the text
+    typed, and leaves the other example alone — ids freed by an undo are never given to another."""
+    from PySide6.QtGui import QTextCursor
+    from PySide6.QtTest import QTest
+
+    from app.formats.model import Kind
+    from app.services import dataset_admin, dataset_edits
+    from tests.core.datasets.conftest import sft
+    from ui.datasets import actions
+
+    async def scenario():
+        dlg, ds = await import_through_dialog(view, make_file(tmp_path, n=5, bad=False))
+        dlg.close()
+        before = ids_in(ctx, ds)
+        await show(view, before[1])
+        actions.add_example(view)
+        await until(lambda: view.editor.example_id() not in (None, *before), what="the new example shown")
+        added = view.editor.example_id()
+        box = view.editor.conversation.cards[-1].content_editor
+        box.setFocus()
+        box.moveCursor(QTextCursor.MoveOperation.End)
+        QTest.keyClicks(box, "Prazo de 30 dias")
+        view.editor.flush()
+        await until(lambda: "Prazo de 30 dias" in data_of(ctx, added), what="the typing saved")
+        await settle(view)
+        view.undo_stack.undo()  # the typing
+        view.undo_stack.undo()  # the add
+        await until(lambda: ids_in(ctx, ds) == before, what="both undone")
+        await settle(view)
+
+        def made_elsewhere(db):
+            other = dataset_admin.create_empty_dataset(db, "Saved from the Playground", Kind.SFT)
+            return dataset_edits.add_example(db, other, sft(99))
+
+        elsewhere = await ctx.project.db.write(made_elsewhere)
+        kept = data_of(ctx, elsewhere)
+        assert elsewhere != added
+
+        view.undo_stack.redo()
+        view.undo_stack.redo()
+        await until(lambda: added in ids_in(ctx, ds) and "Prazo de 30 dias" in data_of(ctx, added),
+                    what="the add and the typing redone")
+        await settle(view)
+        assert ids_in(ctx, ds) == [*before[:2], added, *before[2:]]  # back in its place, same id
+        assert data_of(ctx, elsewhere) == kept  # the other example untouched
+
+    arun(scenario(), timeout=40)

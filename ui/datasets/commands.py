@@ -48,18 +48,25 @@ class DbCommand(QUndoCommand):
         undo: Callable[[Any], Job],
         touched: Callable[[Any, bool], Touched],
         on_done: Callable[[Touched | None, BaseException | None], None],
+        again: Callable[[Any], Job] | None = None,
     ) -> None:
         super().__init__(text)
         self._project = project
         self._do, self._undo, self._touched, self._on_done = do, undo, touched, on_done
+        # A redo after an undo, given what the undo returned: an add is redone by putting the very
+        # rows back (same ids), so later commands that name those ids still find them.
+        self._again = again
         self._result: Future | None = None
+        self._undone: Future | None = None
         self.on_start: Callable[[str], None] | None = None  # e.g. a busy indicator
 
     def _submit(self, job: Job, undoing: bool) -> None:
         if self.on_start is not None:
             self.on_start(self.text())
         fut = self._project.db.submit_write(job)
-        if not undoing:
+        if undoing:
+            self._undone = fut
+        else:
             self._result = fut
 
         async def finish() -> None:
@@ -76,7 +83,15 @@ class DbCommand(QUndoCommand):
         asyncio.ensure_future(finish())
 
     def redo(self) -> None:  # noqa: D102 - Qt override
-        self._submit(self._do, undoing=False)
+        undone, again = self._undone, self._again
+        if undone is None or again is None:
+            self._submit(self._do, undoing=False)
+            return
+
+        def job(db: Any) -> Any:
+            return again(undone.result())(db)
+
+        self._submit(job, undoing=False)
 
     def undo(self) -> None:  # noqa: D102 - Qt override
         redo_future = self._result
@@ -156,6 +171,7 @@ def add_example(project, dataset_id: int, data: dict, position: int | None, on_d
         lambda new_id: (lambda db: edits.delete_examples(db, [new_id])),
         lambda new_id, undoing: Touched(dataset_id, [new_id], rows_moved=True, select=None if undoing else new_id),
         on_done,
+        again=lambda stored: (lambda db: _put_back(db, stored)[0]),
     )
 
 
@@ -168,7 +184,14 @@ def duplicate_examples(project, dataset_id: int, ids: list[int], on_done) -> DbC
         lambda new_ids, undoing: Touched(dataset_id, list(new_ids), rows_moved=True,
                                          select=None if undoing else new_ids[0]),
         on_done,
+        again=lambda stored: (lambda db: _put_back(db, stored)),
     )
+
+
+def _put_back(db: Any, stored: list) -> list[int]:
+    """Redo of an add or a copy: the rows its undo removed, back with their ids (dataset order)."""
+    edits.restore_examples(db, stored)
+    return [s.id for s in sorted(stored, key=lambda s: (s.dataset_id, s.position))]
 
 
 def set_system_prompt(project, dataset_id: int, ids: list[int], text: str | None, mode: str, on_done) -> DbCommand:  # noqa: ANN001

@@ -51,6 +51,7 @@ def dump(project) -> dict:
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND sql NOT LIKE 'CREATE VIRTUAL%' ORDER BY name"
             )
         ]
-        return {t: db.conn.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables}
+        # example_id_high is the highest id ever given out: it must not go back down on an undo.
+        return {t: db.conn.execute(f'SELECT * FROM "{t}"').fetchall() for t in tables if t != "example_id_high"}
 
     return project.db.submit_write(run).result()

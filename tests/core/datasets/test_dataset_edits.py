@@ -3,6 +3,7 @@ always holds exactly the current texts, and exports give back the imported bytes
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 
@@ -15,7 +16,7 @@ from app.services import dataset_admin as admin
 from app.services import dataset_edits as edits
 from app.services import dataset_organise as organise
 from app.services.importing import ImportRequest, run_import
-from app.store import datasets_repo
+from app.store import datasets_repo, examples_repo
 from tests.core.datasets.conftest import dump, read, sft, write_jsonl
 
 FTS_TABLES = ("examples_fts_data", "examples_fts_idx", "examples_fts_config")
@@ -137,7 +138,15 @@ def test_restore_refuses_a_taken_id_and_changes_nothing(project, imported):
     ds, _ = imported
     last = rows(project, ds)[-1][0]
     stored = write(project, edits.delete_examples, [last])
-    write(project, edits.add_example, ds, sft(50))  # takes the freed highest id
+    assert write(project, edits.add_example, ds, sft(50)) != last  # a freed id is never given out again
+    # ... but a row can still come back under it (a restore of another copy of the project's rows)
+    end = len(rows(project, ds))
+
+    def put_a_row_there(db):
+        examples_repo.insert_rows(db.conn, [dataclasses.replace(stored[0], position=end)])
+        examples_repo.index(db.conn, [(last, examples_repo.text_of(stored[0].data, Kind.SFT))])
+
+    write(project, put_a_row_there)
     before = state(project)
     with pytest.raises(edits.EditConflict):
         write(project, edits.restore_examples, stored)
