@@ -14,10 +14,10 @@ from typing import Any
 
 import orjson
 
+from app.formats.column_mapping import ColumnMapping, MappingError
 from app.formats.model import Finding, Kind, Severity
 from app.formats.readers import FORMATS, read_file
 from app.formats.stats import DatasetStats
-from app.formats.tabular import ColumnMapping, MappingError
 from app.formats.writers import write_messages_jsonl, write_openai_jsonl, write_pairs_jsonl
 from app.i18n import _, ngettext, number
 

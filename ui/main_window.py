@@ -315,7 +315,7 @@ class MainWindow(LanguageSwitchMixin, QMainWindow):
     def show_shortcuts(self) -> None:
         """A sheet of the keyboard shortcuts, one section per view (scrolls when long)."""
         from ui.annotate.view import SHORTCUTS as ANNOTATE
-        from ui.datasets.actions import SHORTCUTS as DATASETS
+        from ui.datasets.toolbar import SHORTCUTS as DATASETS
         from ui.playground.view import SHORTCUTS as PLAYGROUND
 
         general = [(s.label, s.shortcut) for s in view_specs()] + [

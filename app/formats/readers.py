@@ -31,11 +31,12 @@ from dataclasses import dataclass
 
 import orjson
 
+from app.formats.column_mapping import ColumnMapping
 from app.formats.encoding import Source, head_bytes
 from app.formats.jsonl import read_json_records
 from app.formats.model import Kind, Record
 from app.formats.open_formats import read_alpaca, read_pairs, read_sharegpt
-from app.formats.tabular import ColumnMapping, read_table
+from app.formats.tabular import read_table
 from app.i18n import N_, _
 
 
@@ -175,7 +176,7 @@ def read_file(path: Source, *, fmt: str | None = None, kind: Kind | None = None,
     not needed (use ``jsonl.detect_kind_of_file``). ``path`` may also be bytes or text, see
     ``encoding.Source``.
 
-    Raises ``ValueError`` for an unknown ``fmt``, ``tabular.MappingError`` when a table's
+    Raises ``ValueError`` for an unknown ``fmt``, ``column_mapping.MappingError`` when a table's
     columns do not fit the mapping, ``OSError`` when the file cannot be opened. Problems in the
     content are findings on the records, never exceptions.
     """

@@ -3,283 +3,28 @@
 * The first non-blank row is the header (required); column names are matched after trimming
   spaces. A mapping that names a column the file does not have raises :class:`MappingError`
   (a ``ValueError`` with a message for the user) - the one exception the reader raises.
-* Quoting follows RFC 4180: cells in double quotes may hold the delimiter, line breaks and
-  doubled quotes (``""``). Line breaks inside cells are normalised to ``\\n``.
-* The delimiter is given, or sniffed from the header line: the most frequent of ``,`` tab ``;``
-  ``|`` (ties in that order; ``,`` when none occurs).
-* A record's ``line`` is the physical line where its row starts. Blank rows (also rows of
-  empty cells only) are skipped silently. An unclosed quote, text after a closing quote or a
-  cell over 16 Mi characters gives a ``bad_csv`` finding for that row.
+* How the file is split into rows (quoting, the delimiter, line numbers, ``bad_csv``) is in
+  ``csv_rows``; the mapping and its checks are in ``column_mapping``.
 * Cells are plain text, never interpreted: ``=SUM(A1)`` or ``+1`` stay exactly as written.
 """
 
 from __future__ import annotations
 
-import csv
-import itertools
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 import orjson
 
-from app.formats.encoding import OversizedLine, Source, UnreadableFile, decode_line, iter_raw_lines
+from app.formats.column_mapping import ColumnMapping, MappingError, guess_mapping, short_name
+from app.formats.csv_rows import iter_rows
+from app.formats.encoding import Source
 from app.formats.jsonl import json_problem_text, storable_problem
 from app.formats.model import Finding, Kind, Record, Severity
 from app.i18n import N_, _, ngettext, number
 
-# Characters in one cell. A base64 image of 10 MB is ~14 M; the default 128 K is too small. Reading
-# costs ~13x the largest cell (measured: a 50 MB cell peaks at +650 MB; the csv module alone keeps
-# 4 bytes a character), so the limit bounds memory too. Nothing useful is longer: a training example
-# holds at most ~128 K tokens, about 0.5 M characters.
-FIELD_LIMIT = 16 << 20
-# Process-wide by necessity (the csv module has no per-reader limit); only ever raised.
-csv.field_size_limit(max(csv.field_size_limit(), FIELD_LIMIT))
-
-DELIMITERS = (",", "\t", ";", "|")
-BAD_CSV = "bad_csv"
 EMPTY_CELL = "empty_cell"
 WRONG_CELL_COUNT = "wrong_cell_count"
-
-_RESERVED = frozenset({"messages", "tools"})
-
-
-class MappingError(ValueError):
-    """The column mapping does not fit the file; the message is meant for the user."""
-
-
-@dataclass(frozen=True)
-class ColumnMapping:
-    """Which column holds which part of an example (values are header names).
-
-    SFT: ``user`` and ``assistant`` (required), ``system`` optional. DPO: ``prompt`` (or
-    ``user``), ``chosen`` and ``rejected``. RFT: ``user`` plus ``extra`` = {item field: column};
-    the ``system`` text is sent as a ``developer`` message there, since RFT has no system role.
-    ``system_prompt`` is a fixed system text, used when there is no ``system`` column or its
-    cell is empty. ``json_fields`` lists extra fields whose cells are parsed as JSON instead of
-    kept as text. ``kind`` defaults to DPO when chosen/rejected are set, RFT when ``extra`` is,
-    else SFT.
-    """
-
-    user: str | None = None
-    assistant: str | None = None
-    system: str | None = None
-    system_prompt: str | None = None
-    prompt: str | None = None
-    chosen: str | None = None
-    rejected: str | None = None
-    extra: Mapping[str, str] = field(default_factory=dict)
-    json_fields: frozenset[str] = frozenset()
-    kind: Kind | None = None
-
-    def resolve_kind(self, kind: Kind | None = None) -> Kind:
-        """The kind to build: ``kind`` if given, then ``self.kind``, then inferred."""
-        if kind or self.kind:
-            return Kind(kind or self.kind)
-        if self.chosen or self.rejected:
-            return Kind.DPO
-        return Kind.RFT if self.extra else Kind.SFT
-
-    def roles(self, kind: Kind) -> dict[str, str]:
-        """{part: column} for the parts ``kind`` uses, e.g. {"user": "question", ...}."""
-        if kind is Kind.DPO:
-            parts = {"prompt": self.prompt or self.user, "chosen": self.chosen, "rejected": self.rejected}
-        elif kind is Kind.RFT:
-            parts = {"user": self.user}
-        else:
-            parts = {"user": self.user, "assistant": self.assistant}
-        return {part: col for part, col in parts.items() if col}
-
-    def check(self, header: Sequence[str], kind: Kind | None = None) -> tuple[Kind, dict[str, int]]:
-        """Validate against a header: ``(kind, {column: index})``, or raise :class:`MappingError`."""
-        kind = self.resolve_kind(kind)
-        required = {Kind.SFT: ("user", "assistant"), Kind.DPO: ("prompt", "chosen", "rejected"),
-                    Kind.RFT: ("user",)}[kind]
-        roles = self.roles(kind)
-        missing = [part for part in required if part not in roles]
-        if len(missing) == 1:
-            raise MappingError(_("Choose the column that holds the {part} for {kind} data.").format(
-                part=missing[0], kind=kind.value.upper()))
-        if missing:
-            raise MappingError(_("Choose the columns that hold these parts of {kind} data: {parts}.").format(
-                kind=kind.value.upper(), parts=", ".join(missing)))
-        if kind is Kind.RFT and self.assistant:
-            raise MappingError(_("RFT items have no assistant answer: map the expected answer to an extra field (for "
-                                 "example “reference_answer”) for the grader instead."))
-        if self.extra and kind is not Kind.RFT:
-            raise MappingError(_("Extra fields are only used for RFT data."))
-        if clash := _RESERVED & set(self.extra):
-            raise MappingError(_("“{name}” cannot be an extra field: OpenAI reserves that name.").format(
-                name=sorted(clash)[0]))
-        names = [h.strip() for h in header]
-        index: dict[str, int] = {}
-        wanted = [*roles.values(), *([self.system] if self.system else []), *self.extra.values()]
-        for column in wanted:
-            if column not in names:
-                raise MappingError(_("The column “{column}” is not in the file. Its columns are: {columns}.").format(
-                    column=short_name(column), columns=column_list(names)))
-            if names.count(column) > 1:
-                raise MappingError(_("The file has more than one column named “{column}”; rename one so it is clear "
-                                     "which to use.").format(column=short_name(column)))
-            index[column] = names.index(column)
-        return kind, index
-
-
-_SYNONYMS = {
-    "system": ("system", "system_prompt", "system prompt", "instructions"),
-    "user": ("user", "prompt", "question", "input", "instruction", "query", "human", "request"),
-    "assistant": ("assistant", "answer", "response", "output", "completion", "reply", "gpt"),
-    "chosen": ("chosen", "preferred", "preferred_output", "accepted", "good"),
-    "rejected": ("rejected", "non_preferred", "non_preferred_output", "dispreferred", "bad"),
-}
-
-
-def guess_mapping(header: Sequence[str], kind: Kind | None = None) -> ColumnMapping | None:
-    """A likely mapping from common column names (question/answer, prompt/chosen/rejected...),
-    or None. For RFT every column not used for the prompt becomes an extra field."""
-    names = [h.strip() for h in header]
-    lowered = {n.lower(): n for n in reversed(names) if n}  # first occurrence wins
-    found = {part: next((lowered[s] for s in options if s in lowered), None)
-             for part, options in _SYNONYMS.items()}
-    if kind is Kind.DPO or (kind is None and found["chosen"] and found["rejected"]):
-        if not (found["user"] and found["chosen"] and found["rejected"]):
-            return None
-        return ColumnMapping(prompt=found["user"], chosen=found["chosen"], rejected=found["rejected"],
-                             system=found["system"], kind=Kind.DPO)
-    if kind is Kind.RFT:
-        if not found["user"]:
-            return None
-        used = {found["user"], found["system"]}
-        return ColumnMapping(user=found["user"], system=found["system"], kind=Kind.RFT,
-                             extra={n: n for n in names if n and n not in used and n not in _RESERVED})
-    if found["user"] and found["assistant"]:
-        return ColumnMapping(user=found["user"], assistant=found["assistant"], system=found["system"],
-                             kind=Kind.SFT)
-    return None
-
-
-def short_name(name: str, limit: int = 40) -> str:
-    """A column name for a message, cut short (a header cell may hold a whole text by mistake)."""
-    return name if len(name) <= limit else name[: limit - 1] + "…"
-
-
-def column_list(names: Sequence[str], limit: int = 20) -> str:
-    """The non-empty column names for a message: each cut short, at most ``limit`` of them."""
-    shown = [short_name(n) for n in names if n]
-    if len(shown) > limit:
-        shown = [*shown[:limit], _("and {n} more").format(n=number(len(shown) - limit))]
-    return ", ".join(shown) or _("(none)")
-
-
-def sniff_delimiter(header_line: str) -> str:
-    """The delimiter for a header line (see the module docstring)."""
-    counts = [header_line.count(d) for d in DELIMITERS]
-    best = max(counts)
-    return DELIMITERS[counts.index(best)] if best else ","
-
-
-def _csv_message(exc: csv.Error, line: int) -> str:
-    text = str(exc)
-    if "end of data" in text:
-        message = _("Line {line}: a quoted cell starts here but its closing quote (\") is missing, so the rest of "
-                    "the file was read into it. Add the missing quote.")
-    elif "expected after" in text:
-        message = _("Line {line}: a cell has text after its closing quote. Put the whole cell in quotes and write "
-                    "each quote inside it twice (\"\").")
-    elif "field limit" in text:
-        message = _("Line {line}: a cell is longer than {limit} million characters (often because a closing quote "
-                    "is missing). Check the quotes.")
-    else:
-        message = _("Line {line}: the row cannot be read ({error}). Check its quotes.")
-    return message.format(line=line, limit=FIELD_LIMIT >> 20, error=text)
-
-
-def _rows(source: Source, delimiter: str | None) -> tuple[str, Iterator[tuple[int, list[str] | None,
-                                                                                list[Finding]]]]:
-    """``(delimiter, rows)`` where rows yields ``(start_line, cells or None, findings)``.
-
-    A whole-file problem is one ``(0, None, [finding])``. Cells of rows with undecodable
-    bytes hold U+FFFD and come with a ``bad_encoding`` finding.
-    """
-    bad: dict[int, Finding] = {}
-
-    def decoded() -> Iterator[str]:
-        for line, raw in enumerate(iter_raw_lines(source, keepends=True), 1):
-            text, finding = decode_line(raw, line)
-            if finding is not None:
-                bad[line] = finding
-            # An over-long line comes without its line end: give it one, so the rows stay apart.
-            yield text + "\n" if isinstance(raw, OversizedLine) else text
-
-    lines = decoded()
-    head: list[str] = []
-    try:
-        for text in lines:  # the first non-blank line decides the delimiter
-            head.append(text)
-            if text.strip():
-                break
-    except UnreadableFile as exc:
-        return delimiter or ",", iter([(0, None, [exc.finding])])
-    delim = delimiter or sniff_delimiter(head[-1] if head else "")
-
-    feed = _Feed(itertools.chain(head, lines))
-
-    def parse() -> Iterator[tuple[int, list[str] | None, list[Finding]]]:
-        reader = csv.reader(feed, delimiter=delim, quotechar='"', strict=True)
-        while True:
-            start = feed.count + 1
-            feed.quotes = 0
-            try:
-                row: list[str] | None = next(reader)
-                findings: list[Finding] = []
-            except StopIteration:
-                return
-            except csv.Error as exc:
-                if "field limit" in str(exc):
-                    feed.skip_open_cell()
-                row, findings = None, [Finding(BAD_CSV, Severity.ERROR, _csv_message(exc, start), start)]
-            if bad:
-                findings += [bad.pop(n) for n in range(start, feed.count + 1) if n in bad]
-            if row is not None and not any(cell.strip() for cell in row):
-                continue  # a blank row
-            if row is not None and feed.count > start:  # multi-line cells: one kind of line end
-                row = [c.replace("\r\n", "\n").replace("\r", "\n") if "\r" in c else c for c in row]
-            yield start, row, findings
-
-    return delim, parse()
-
-
-class _Feed:
-    """The lines given to the csv reader, counted, with the quotes of the current row counted too.
-
-    After a cell over :data:`FIELD_LIMIT` the csv module gives up inside that quoted cell and
-    would read each of its remaining lines as a row of its own (a 50 MB cell: two million bogus
-    rows); :meth:`skip_open_cell` reads past them instead, so the whole cell is one finding.
-    """
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self.lines = lines
-        self.count = 0  # lines read, skipped ones included: the physical line number
-        self.quotes = 0  # quote characters in the current row; odd: inside a quoted cell
-
-    def __iter__(self) -> _Feed:
-        return self
-
-    def __next__(self) -> str:
-        text = next(self.lines)
-        self.count += 1
-        self.quotes += text.count('"')
-        return text
-
-    def skip_open_cell(self) -> None:
-        """Read past the rest of a quoted cell the csv reader gave up on (to its closing quote)."""
-        while self.quotes % 2:
-            text = next(self.lines, None)
-            if text is None:
-                return
-            self.count += 1
-            self.quotes += text.count('"')
-
 
 PREVIEW_CELL_CHARS = 4096
 
@@ -298,7 +43,7 @@ class TablePreview:
 def preview(path_or_text: Source, n: int = 20, *, delimiter: str | None = None) -> TablePreview:
     """Header and first ``n`` rows (see ``encoding.Source`` for how a ``str`` is taken). Never
     raises on content; an empty file gives an empty header and a finding."""
-    delim, rows = _rows(path_or_text, delimiter)
+    delim, rows = iter_rows(path_or_text, delimiter)
     out = TablePreview([], [], [], delim)
     for start, row, findings in rows:
         out.findings += findings
@@ -333,7 +78,7 @@ def read_table(source: Source, mapping: ColumnMapping | None = None, *, delimite
     with more non-empty cells than the header give ``wrong_cell_count`` (usually a delimiter
     inside an unquoted cell).
     """
-    delim, rows = _rows(source, delimiter)
+    delim, rows = iter_rows(source, delimiter)
     header: list[str] | None = None
     builder: _RowBuilder | None = None
     for start, row, findings in rows:

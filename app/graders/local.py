@@ -2,7 +2,7 @@
 
 ``string_check`` is exact; ``text_similarity`` uses :mod:`app.graders.similarity` (the provider's
 figure may differ slightly, and the note says so); ``multi`` combines the sub-graders with
-:func:`app.graders.formula.evaluate` when every sub-grader it uses can be computed here. Model graders,
+:func:`app.graders.formula_eval.evaluate` when every sub-grader it uses can be computed here. Model graders,
 python graders, ``meteor`` and ``cosine`` can only be tried on the provider: their score is None and the
 note says why. The app never runs a python grader's code itself.
 
@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from app.formats.model import Severity
-from app.graders import formula
-from app.graders.model import GRADER_TYPES, has_errors, structure_problems
+from app.graders.formula_eval import evaluate_tree
+from app.graders.formula_parser import parse
+from app.graders.formula_syntax import FormulaError, used_names
+from app.graders.schema import GRADER_TYPES
 from app.graders.similarity import LOCAL_METRICS, similarity
+from app.graders.structure import has_errors, structure_problems
 from app.graders.templates import check_against_examples, make_sample, render
 from app.i18n import N_, _, ngettext
 
@@ -86,10 +89,10 @@ def _multi(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
     subs: dict[str, Any] = g.get("graders") or {}
     calc: str = g.get("calculate_output", "")
     try:
-        tree = formula.parse(calc)
-    except formula.FormulaError as exc:
+        tree = parse(calc)
+    except FormulaError as exc:
         return LocalScore(None, note=_("The formula cannot be read: {error}").format(error=exc))
-    used = formula.used_names(tree)
+    used = used_names(tree)
     scores: dict[str, float] = {}
     notes: list[str] = []
     missing: list[str] = []
@@ -111,8 +114,8 @@ def _multi(g: dict[str, Any], item: dict, sample: dict) -> LocalScore:
         ).format(names=", ".join(missing))
         return LocalScore(None, scores, " ".join([why, *notes]))
     try:
-        value = formula.evaluate_tree(tree, scores)
-    except formula.FormulaError as exc:
+        value = evaluate_tree(tree, scores)
+    except FormulaError as exc:
         return LocalScore(None, scores, _("The formula cannot be computed: {error}").format(error=exc))
     return LocalScore(value, scores, " ".join(notes))
 

@@ -12,7 +12,7 @@ path, the examples where it is missing (absent or ``null``).
 
 What the grader's templates say on their own (an unknown namespace, an unknown ``sample`` field, a path
 that cannot be read) is reported by :func:`template_problems`, which
-:func:`app.graders.model.structure_problems` includes; :func:`check_against_examples` does not repeat
+:func:`app.graders.structure.structure_problems` includes; :func:`check_against_examples` does not repeat
 it, so ``structure_problems(g) + check_against_examples(g, …)[1]`` lists every problem once.
 """
 

@@ -26,20 +26,10 @@ from app.models.connection import ConnectionProfile
 from app.services import providers
 from app.services.chat import ChatTarget, complete_chat
 from app.services.datasets import dataset_kind
-from app.store import annotation_repo, batch_repo
-from app.store.batch_repo import (
-    NO_PROMPT_ERROR,
-    BatchProgress,
-    BatchTarget,
-    ResultRow,
-    RunInfo,
-    TargetResult,
-    create_run,
-    list_runs,
-    prompt_of,
-    results,
-    run_info,
-)
+from app.store import annotation_repo, batch_repo, batch_results_repo
+from app.store.batch_prompts import NO_PROMPT_ERROR, prompt_of
+from app.store.batch_repo import BatchProgress, BatchTarget, RunInfo, create_run, list_runs, run_info
+from app.store.batch_results_repo import ResultRow, TargetResult, results
 from app.store.tx import transaction
 
 if TYPE_CHECKING:
@@ -131,7 +121,7 @@ async def _call(
             output, error, stats = None, providers.map_error(exc, profile, operation="chat").message, None
     # Shielded: once the answer is here it is written even when the run is being cancelled.
     await asyncio.shield(
-        project.db.write(batch_repo.store_result, run_id, example_id, index, prompt, output, error, stats)
+        project.db.write(batch_results_repo.store_result, run_id, example_id, index, prompt, output, error, stats)
     )
     return output is not None
 
@@ -158,7 +148,7 @@ async def run_batch(
     if info.dataset_id is None:
         raise ValueError(_("The dataset of this run was deleted, so the run cannot go on."))
     kind = await project.db.read(dataset_kind, info.dataset_id)
-    tally = _Tally(info, await project.db.read(batch_repo.call_states, run_id))
+    tally = _Tally(info, await project.db.read(batch_results_repo.call_states, run_id))
     await project.db.write(batch_repo.set_status, run_id, "running", info.total)
 
     def report() -> None:
@@ -185,7 +175,7 @@ async def run_batch(
         connections = await _connect(info.targets, client_for)
         after = -1
         while not broken:
-            page = await project.db.read(batch_repo.examples_page, info.dataset_id, info.split, after, PAGE)
+            page = await project.db.read(batch_results_repo.examples_page, info.dataset_id, info.split, after, PAGE)
             if not page:
                 break
             after = page[-1][1]
@@ -196,8 +186,8 @@ async def run_batch(
                     if tally.states.get(key) is True or broken:
                         continue
                     if prompt is None:
-                        await project.db.write(batch_repo.store_result, run_id, example_id, index, None, None,
-                                               _(NO_PROMPT_ERROR))
+                        await project.db.write(batch_results_repo.store_result, run_id, example_id, index, None,
+                                               None, _(NO_PROMPT_ERROR))
                         tally.record(key, False)
                         report()
                         continue
@@ -288,8 +278,8 @@ def send_run_to_queue(
     if not (0 <= target_a < count and 0 <= target_b < count) or target_a == target_b:
         raise ValueError(_("Choose two different models of the run to compare."))
     a, b = info.targets[target_a], info.targets[target_b]
-    outputs_a = batch_repo.outputs(db, run_id, target_a)
-    outputs_b = batch_repo.outputs(db, run_id, target_b)
+    outputs_a = batch_results_repo.outputs(db, run_id, target_a)
+    outputs_b = batch_results_repo.outputs(db, run_id, target_b)
     with transaction(db.conn):  # all comparisons or none (annotation_repo joins this transaction)
         queue_id = annotation_repo.queue_by_name(db, name)
         if queue_id is None:

@@ -15,6 +15,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.formats.column_mapping import ColumnMapping
 from app.formats.encoding import UnreadableFile, sniff
 from app.formats.jsonl import detect_kind_of_file
 from app.formats.model import Finding, Kind, Severity
@@ -32,7 +33,6 @@ from app.formats.pipeline import (
 from app.formats.prices import PriceTable
 from app.formats.readers import detect_format, read_file
 from app.formats.stats import DatasetStats, StatsAccumulator
-from app.formats.tabular import ColumnMapping
 from app.formats.validate_dataset import DatasetChecker
 from app.runtime.processes import process_pool, worker_count
 

@@ -16,9 +16,9 @@ from pathlib import Path
 
 import sqlite_utils
 
+from app.formats.column_mapping import ColumnMapping
 from app.formats.model import Kind
 from app.formats.pipeline import ChunkResult
-from app.formats.tabular import ColumnMapping
 from app.i18n import _
 from app.runtime.gc_pause import gc_paused
 from app.runtime.threads import run_blocking

@@ -25,7 +25,7 @@ import sqlite_utils
 
 from app.formats.model import Finding, Kind, Severity
 from app.formats.prices import CostEstimate, PriceTable
-from app.graders.model import structure_problems
+from app.graders.structure import structure_problems
 from app.graders.templates import check_against_examples
 from app.i18n import N_, _, ngettext, number
 from app.models.connection import ConnectionProfile

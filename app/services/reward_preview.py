@@ -23,14 +23,14 @@ import sqlite_utils
 
 from app.formats.model import Severity
 from app.graders.local import score_locally
-from app.graders.model import has_errors, structure_problems
 from app.graders.preview import RewardSpread, reward_spread
+from app.graders.structure import has_errors, structure_problems
 from app.i18n import N_, _
 from app.models.connection import ConnectionProfile
 from app.runtime.threads import run_blocking
 from app.services.graders_api import run_remote
 from app.services.provider_errors import ErrorKind, ProviderError
-from app.store import batch_repo
+from app.store import batch_repo, batch_results_repo
 
 if TYPE_CHECKING:
     from app.services.projects import Project
@@ -55,7 +55,7 @@ def run_samples(db: sqlite_utils.Database, run_id: int, target: int, limit: int 
     info = batch_repo.run_info(db, run_id)
     if not 0 <= target < len(info.targets):
         raise ValueError(_(NOT_A_TARGET))
-    answers = batch_repo.outputs(db, run_id, target)
+    answers = batch_results_repo.outputs(db, run_id, target)
     if not answers or limit <= 0:
         return []
     rows = db.conn.execute(

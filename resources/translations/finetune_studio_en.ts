@@ -61,7 +61,7 @@
     <context>
         <name>BatchRunPanel</name>
         <message numerus="yes">
-            <location filename="../../ui/playground/batch_panel.py" line="212" />
+            <location filename="../../ui/playground/batch_panel.py" line="213" />
             <source>{done} of %Ln call(s) answered · {failed} failed</source>
             <translation>
                 <numerusform>{done} of %Ln call answered · {failed} failed</numerusform>
@@ -118,7 +118,7 @@
     <context>
         <name>DatasetEdits</name>
         <message numerus="yes">
-            <location filename="../../ui/datasets/commands.py" line="143" />
+            <location filename="../../ui/datasets/commands.py" line="158" />
             <source>Delete %Ln example(s)</source>
             <translation>
                 <numerusform>Delete %Ln example</numerusform>
@@ -126,7 +126,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/commands.py" line="165" />
+            <location filename="../../ui/datasets/commands.py" line="181" />
             <source>Duplicate %Ln example(s)</source>
             <translation>
                 <numerusform>Duplicate %Ln example</numerusform>
@@ -137,7 +137,7 @@
     <context>
         <name>Datasets</name>
         <message numerus="yes">
-            <location filename="../../ui/datasets/actions.py" line="196" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="97" />
             <source>Exported %Ln example(s) to {path}</source>
             <translation>
                 <numerusform>Exported %Ln example to {path}</numerusform>
@@ -145,7 +145,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/actions.py" line="236" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="137" />
             <source>Delete “{name}” and its %Ln example(s)? This cannot be undone.</source>
             <translation>
                 <numerusform>Delete “{name}” and its only example? This cannot be undone.</numerusform>
@@ -153,7 +153,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/actions.py" line="298" />
+            <location filename="../../ui/datasets/example_actions.py" line="57" />
             <source>Deleted %Ln example(s). Undo with Ctrl+Z.</source>
             <translation>
                 <numerusform>Deleted %Ln example. Undo with Ctrl+Z.</numerusform>
@@ -164,7 +164,7 @@
     <context>
         <name>DatasetsTableModel</name>
         <message numerus="yes">
-            <location filename="../../ui/datasets/datasets_list.py" line="76" />
+            <location filename="../../ui/datasets/datasets_list.py" line="77" />
             <source>%Ln error(s)</source>
             <translation>
                 <numerusform>%Ln error</numerusform>
@@ -172,7 +172,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/datasets_list.py" line="77" />
+            <location filename="../../ui/datasets/datasets_list.py" line="78" />
             <source>%Ln warning(s)</source>
             <translation>
                 <numerusform>%Ln warning</numerusform>
@@ -237,7 +237,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/graders/editor.py" line="220" />
+            <location filename="../../ui/graders/editor.py" line="222" />
             <source>Checked against “{name}” (%Ln example(s)): see the lines above.</source>
             <translation>
                 <numerusform>Checked against “{name}” (%Ln example): see the lines above.</numerusform>
@@ -245,7 +245,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/graders/editor.py" line="225" />
+            <location filename="../../ui/graders/editor.py" line="227" />
             <source>✔ Every field the grader reads is in all %Ln examples of “{name}”.</source>
             <translation>
                 <numerusform>✔ Every field the grader reads is in the only example of “{name}”.</numerusform>
@@ -337,7 +337,7 @@ Export them as DPO training data, or pick one from the list to judge it again.</
     <context>
         <name>JudgingSession</name>
         <message numerus="yes">
-            <location filename="../../ui/annotate/session.py" line="208" />
+            <location filename="../../ui/annotate/session.py" line="189" />
             <source> · %Ln skipped</source>
             <translation>
                 <numerusform> · %Ln skipped</numerusform>
@@ -386,7 +386,7 @@ Export them as DPO training data, or pick one from the list to judge it again.</
     <context>
         <name>LineChartWidget</name>
         <message numerus="yes">
-            <location filename="../../ui/jobs/chart.py" line="71" />
+            <location filename="../../ui/jobs/chart.py" line="74" />
             <source>{label}: %Ln point(s), last {value}</source>
             <translation>
                 <numerusform>{label}: %Ln point, last {value}</numerusform>

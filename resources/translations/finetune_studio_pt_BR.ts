@@ -1118,82 +1118,82 @@
     <context>
         <name>BatchRunPanel</name>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="86" />
+            <location filename="../../ui/playground/batch_panel.py" line="87" />
             <source>Runs</source>
             <translation>Execuções</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="88" />
+            <location filename="../../ui/playground/batch_panel.py" line="89" />
             <source>&amp;Run:</source>
             <translation>E&amp;xecução:</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="93" />
+            <location filename="../../ui/playground/batch_panel.py" line="94" />
             <source>Progress of the run</source>
             <translation>Progresso da execução</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="95" />
+            <location filename="../../ui/playground/batch_panel.py" line="96" />
             <source>St&amp;op</source>
             <translation>&amp;Parar</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="96" />
+            <location filename="../../ui/playground/batch_panel.py" line="97" />
             <source>Stop the run; the answers so far are kept and you can resume later.</source>
             <translation>Parar a execução; as respostas obtidas até aqui são mantidas e você pode retomar depois.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="98" />
+            <location filename="../../ui/playground/batch_panel.py" line="99" />
             <source>Res&amp;ume</source>
             <translation>R&amp;etomar</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="99" />
+            <location filename="../../ui/playground/batch_panel.py" line="100" />
             <source>Go on with the calls not answered yet (failed ones are tried again).</source>
             <translation>Continuar com as chamadas ainda sem resposta (as que falharam são tentadas de novo).</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="109" />
+            <location filename="../../ui/playground/batch_panel.py" line="110" />
             <source>Results of the run</source>
             <translation>Resultados da execução</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="162" />
+            <location filename="../../ui/playground/batch_panel.py" line="163" />
             <source>No runs yet — set one up on the left</source>
             <translation>Nenhuma execução ainda — configure uma à esquerda</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="170" />
+            <location filename="../../ui/playground/batch_panel.py" line="171" />
             <source>not started</source>
             <translation>não iniciada</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="170" />
+            <location filename="../../ui/playground/batch_panel.py" line="171" />
             <source>running</source>
             <translation>em execução</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="170" />
+            <location filename="../../ui/playground/batch_panel.py" line="171" />
             <source>stopped</source>
             <translation>interrompida</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="171" />
+            <location filename="../../ui/playground/batch_panel.py" line="172" />
             <source>finished</source>
             <translation>concluída</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="173" />
+            <location filename="../../ui/playground/batch_panel.py" line="174" />
             <source>{name} — {status}, {created}</source>
             <translation>{name} — {status}, {created}</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="188" />
+            <location filename="../../ui/playground/batch_panel.py" line="189" />
             <source>Showing the first {n} examples.</source>
             <translation>Mostrando os primeiros {n} exemplos.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/playground/batch_panel.py" line="212" />
+            <location filename="../../ui/playground/batch_panel.py" line="213" />
             <source>{done} of %Ln call(s) answered · {failed} failed</source>
             <translation>
                 <numerusform>{done} de %Ln chamada respondida · {failed} com falha</numerusform>
@@ -1201,12 +1201,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="229" />
+            <location filename="../../ui/playground/batch_panel.py" line="230" />
             <source>The connection of this model was removed. Add it again in Settings → Connections, or run other models.</source>
             <translation>A conexão deste modelo foi removida. Adicione-a de novo em Configurações → Conexões ou execute outros modelos.</translation>
         </message>
         <message>
-            <location filename="../../ui/playground/batch_panel.py" line="283" />
+            <location filename="../../ui/playground/batch_panel.py" line="284" />
             <source>The run could not go on: {e}</source>
             <translation>A execução não pôde continuar: {e}</translation>
         </message>
@@ -1394,124 +1394,157 @@
     <context>
         <name>ColumnMappingWidget</name>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="130" />
+            <location filename="../../ui/datasets/column_mapping.py" line="131" />
             <source>The system prompt every example starts with</source>
             <translation>O prompt de sistema com que todo exemplo começa</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="131" />
+            <location filename="../../ui/datasets/column_mapping.py" line="132" />
             <source>Fixed system prompt</source>
             <translation>Prompt de sistema fixo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="138" />
+            <location filename="../../ui/datasets/column_mapping.py" line="139" />
             <source>&amp;System prompt:</source>
             <translation>Prompt de &amp;sistema:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="145" />
+            <location filename="../../ui/datasets/column_mapping.py" line="146" />
             <source>Fields for the grader:</source>
             <translation>Campos para o avaliador:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="146" />
+            <location filename="../../ui/datasets/column_mapping.py" line="147" />
             <source>Ticked columns are kept with each prompt, for example the reference answer your grader compares with.</source>
             <translation>As colunas marcadas são guardadas com cada prompt, por exemplo a resposta de referência com que o seu avaliador compara.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="156" />
+            <location filename="../../ui/datasets/column_mapping.py" line="157" />
             <source>What the column choice still needs</source>
             <translation>O que ainda falta na escolha das colunas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="161" />
+            <location filename="../../ui/datasets/column_mapping.py" line="162" />
             <source>Preview of the first rows as they will be imported:</source>
             <translation>Prévia das primeiras linhas como serão importadas:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="163" />
+            <location filename="../../ui/datasets/column_mapping.py" line="164" />
             <source>Preview of the imported rows</source>
             <translation>Prévia das linhas importadas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="170" />
+            <location filename="../../ui/datasets/column_mapping.py" line="171" />
             <source>Line in the file</source>
             <translation>Linha no arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="244" />
+            <location filename="../../ui/datasets/column_mapping.py" line="245" />
             <source>None</source>
             <translation>Nenhum</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="245" />
+            <location filename="../../ui/datasets/column_mapping.py" line="246" />
             <source>Same text for every example</source>
             <translation>O mesmo texto para todos os exemplos</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="247" />
+            <location filename="../../ui/datasets/column_mapping.py" line="248" />
             <source>Choose a column…</source>
             <translation>Escolha uma coluna…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="249" />
+            <location filename="../../ui/datasets/column_mapping.py" line="250" />
             <source>Column “{0}”</source>
             <translation>Coluna “{0}”</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="251" />
+            <location filename="../../ui/datasets/column_mapping.py" line="252" />
             <source>For example: {0}</source>
             <translation>Por exemplo: {0}</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="303" />
+            <location filename="../../ui/datasets/column_mapping.py" line="304" />
             <source>RFT data has no system role: this text is sent as a developer message.</source>
             <translation>Dados de RFT não têm o papel sistema: este texto é enviado como mensagem de desenvolvedor.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="321" />
+            <location filename="../../ui/datasets/column_mapping.py" line="322" />
             <source>OpenAI reserves the name “{0}”; rename the column to keep it.</source>
             <translation>A OpenAI reserva o nome “{0}”; renomeie a coluna para mantê-la.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="329" />
+            <location filename="../../ui/datasets/column_mapping.py" line="330" />
             <source>No other columns.</source>
             <translation>Não há outras colunas.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="349" />
+            <location filename="../../ui/datasets/column_mapping.py" line="350" />
             <source>The file has no header row naming its columns.</source>
             <translation>O arquivo não tem uma linha de cabeçalho com os nomes das colunas.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="353" />
+            <location filename="../../ui/datasets/column_mapping.py" line="354" />
             <source>Choose a column for: {0}.</source>
             <translation>Escolha uma coluna para: {0}.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="356" />
+            <location filename="../../ui/datasets/column_mapping.py" line="357" />
             <source>Each part needs its own column: the same column is chosen twice.</source>
             <translation>Cada parte precisa da sua própria coluna: a mesma coluna foi escolhida duas vezes.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="358" />
+            <location filename="../../ui/datasets/column_mapping.py" line="359" />
             <source>Type the system prompt, or choose “None”.</source>
             <translation>Digite o prompt de sistema ou escolha “Nenhum”.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="387" />
+            <location filename="../../ui/datasets/column_mapping.py" line="388" />
             <source>Developer</source>
             <translation>Desenvolvedor</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="387" />
+            <location filename="../../ui/datasets/column_mapping.py" line="388" />
             <source>System</source>
             <translation>Sistema</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="392" />
+            <location filename="../../ui/datasets/column_mapping.py" line="393" />
             <source>{0} (not chosen)</source>
             <translation>{0} (sem coluna)</translation>
+        </message>
+    </context>
+    <context>
+        <name>ConnectionCommands</name>
+        <message>
+            <location filename="../../ui/settings/connection_commands.py" line="48" />
+            <source>OpenAI</source>
+            <translation>OpenAI</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/connection_commands.py" line="51" />
+            <source>OpenAI {n}</source>
+            <translation>OpenAI {n}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/connection_commands.py" line="66" />
+            <source>Delete connection</source>
+            <translation>Excluir conexão</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/connection_commands.py" line="67" />
+            <source>Delete the connection “{name}” and its stored API key?</source>
+            <translation>Excluir a conexão “{name}” e a chave de API guardada?</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/connection_commands.py" line="122" />
+            <source>Saved.</source>
+            <translation>Conexão salva.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/settings/connection_commands.py" line="139" />
+            <source>Testing the connection…</source>
+            <translation>Testando a conexão…</translation>
         </message>
     </context>
     <context>
@@ -1616,7 +1649,6 @@
         </message>
         <message>
             <location filename="../../ui/settings/connections_dialog.py" line="174" />
-            <location filename="../../ui/settings/connections_dialog.py" line="288" />
             <source>OpenAI</source>
             <translation>OpenAI</translation>
         </message>
@@ -1674,31 +1706,6 @@
             <location filename="../../ui/settings/connections_dialog.py" line="265" />
             <source>paste the API key</source>
             <translation>cole a chave de API</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings/connections_dialog.py" line="291" />
-            <source>OpenAI {n}</source>
-            <translation>OpenAI {n}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings/connections_dialog.py" line="306" />
-            <source>Delete connection</source>
-            <translation>Excluir conexão</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings/connections_dialog.py" line="307" />
-            <source>Delete the connection “{name}” and its stored API key?</source>
-            <translation>Excluir a conexão “{name}” e a chave de API guardada?</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings/connections_dialog.py" line="362" />
-            <source>Saved.</source>
-            <translation>Conexão salva.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/settings/connections_dialog.py" line="379" />
-            <source>Testing the connection…</source>
-            <translation>Testando a conexão…</translation>
         </message>
     </context>
     <context>
@@ -1787,27 +1794,27 @@
     <context>
         <name>DatasetEdits</name>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="99" />
+            <location filename="../../ui/datasets/commands.py" line="114" />
             <source>Edit example</source>
             <translation>edição do exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="110" />
+            <location filename="../../ui/datasets/commands.py" line="125" />
             <source>Change tags</source>
             <translation>alteração das etiquetas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="121" />
+            <location filename="../../ui/datasets/commands.py" line="136" />
             <source>Edit note</source>
             <translation>edição da observação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="132" />
+            <location filename="../../ui/datasets/commands.py" line="147" />
             <source>Set split</source>
             <translation>mudança de divisão</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/commands.py" line="143" />
+            <location filename="../../ui/datasets/commands.py" line="158" />
             <source>Delete %Ln example(s)</source>
             <translation>
                 <numerusform>exclusão de %Ln exemplo</numerusform>
@@ -1815,12 +1822,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="154" />
+            <location filename="../../ui/datasets/commands.py" line="169" />
             <source>Add example</source>
             <translation>inclusão de exemplo</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/commands.py" line="165" />
+            <location filename="../../ui/datasets/commands.py" line="181" />
             <source>Duplicate %Ln example(s)</source>
             <translation>
                 <numerusform>duplicação de %Ln exemplo</numerusform>
@@ -1828,22 +1835,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="177" />
+            <location filename="../../ui/datasets/commands.py" line="200" />
             <source>Change system prompt</source>
             <translation>alteração do prompt de sistema</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="188" />
+            <location filename="../../ui/datasets/commands.py" line="211" />
             <source>Split into training and validation</source>
             <translation>divisão em treino e validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="199" />
+            <location filename="../../ui/datasets/commands.py" line="222" />
             <source>Remove duplicates</source>
             <translation>remoção de duplicatas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/commands.py" line="210" />
+            <location filename="../../ui/datasets/commands.py" line="233" />
             <source>Rename dataset</source>
             <translation>renomeação do conjunto de dados</translation>
         </message>
@@ -1851,130 +1858,131 @@
     <context>
         <name>Datasets</name>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="27" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="30" />
             <source>OpenAI training file (*.jsonl)</source>
             <translation>Arquivo de treinamento da OpenAI (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="28" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="31" />
             <source>Messages JSONL for local trainers (*.jsonl)</source>
             <translation>JSONL de mensagens para treinamento local (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="29" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="32" />
             <source>Preference pairs JSONL, prompt/chosen/rejected (*.jsonl)</source>
             <translation>JSONL de pares de preferência, prompt/chosen/rejected (*.jsonl)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="53" />
+            <location filename="../../ui/datasets/toolbar.py" line="56" />
             <source>Datasets</source>
             <translation>Conjuntos de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="55" />
-            <location filename="../../ui/datasets/actions.py" line="59" />
+            <location filename="../../ui/datasets/toolbar.py" line="58" />
+            <location filename="../../ui/datasets/toolbar.py" line="62" />
+            <location filename="../../ui/datasets/toolbar.py" line="152" />
             <source>New dataset</source>
             <translation>Novo conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="63" />
+            <location filename="../../ui/datasets/toolbar.py" line="66" />
             <source>&amp;Import…</source>
             <translation>&amp;Importar…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="64" />
+            <location filename="../../ui/datasets/toolbar.py" line="67" />
             <source>Import a file as a new dataset</source>
             <translation>Importar um arquivo como novo conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="65" />
+            <location filename="../../ui/datasets/toolbar.py" line="68" />
             <source>&amp;Export…</source>
             <translation>&amp;Exportar…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="66" />
+            <location filename="../../ui/datasets/toolbar.py" line="69" />
             <source>Write the dataset to a file</source>
             <translation>Gravar o conjunto de dados em um arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="68" />
-            <location filename="../../ui/datasets/actions.py" line="78" />
+            <location filename="../../ui/datasets/toolbar.py" line="71" />
+            <location filename="../../ui/datasets/toolbar.py" line="81" />
             <source>Dataset</source>
             <translation>Conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="69" />
+            <location filename="../../ui/datasets/toolbar.py" line="72" />
             <source>&amp;Rename…</source>
             <translation>&amp;Renomear…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="70" />
+            <location filename="../../ui/datasets/toolbar.py" line="73" />
             <source>D&amp;uplicate dataset</source>
             <translation>&amp;Duplicar conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="71" />
+            <location filename="../../ui/datasets/toolbar.py" line="74" />
             <source>&amp;Delete dataset…</source>
             <translation>&amp;Excluir conjunto de dados…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="84" />
+            <location filename="../../ui/datasets/toolbar.py" line="87" />
             <source>Undo</source>
             <translation>Desfazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="86" />
+            <location filename="../../ui/datasets/toolbar.py" line="89" />
             <source>Redo</source>
             <translation>Refazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="93" />
+            <location filename="../../ui/datasets/toolbar.py" line="96" />
             <source>New &amp;example</source>
             <translation>Novo &amp;exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="94" />
-            <location filename="../../ui/datasets/actions.py" line="103" />
+            <location filename="../../ui/datasets/toolbar.py" line="97" />
+            <location filename="../../ui/datasets/toolbar.py" line="106" />
             <source>Selected examples</source>
             <translation>Exemplos selecionados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="95" />
+            <location filename="../../ui/datasets/toolbar.py" line="98" />
             <source>Set &amp;system prompt…</source>
             <translation>Definir prompt de &amp;sistema…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="96" />
+            <location filename="../../ui/datasets/toolbar.py" line="99" />
             <source>Add &amp;tag…</source>
             <translation>Adicionar &amp;etiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="97" />
+            <location filename="../../ui/datasets/toolbar.py" line="100" />
             <source>Remove t&amp;ag…</source>
             <translation>Remover e&amp;tiqueta…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="98" />
+            <location filename="../../ui/datasets/toolbar.py" line="101" />
             <source>Move to &amp;training</source>
             <translation>Mover para t&amp;reino</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="99" />
+            <location filename="../../ui/datasets/toolbar.py" line="102" />
             <source>Move to &amp;validation</source>
             <translation>Mover para &amp;validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="100" />
+            <location filename="../../ui/datasets/toolbar.py" line="103" />
             <source>D&amp;uplicate</source>
             <translation>&amp;Duplicar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="101" />
+            <location filename="../../ui/datasets/toolbar.py" line="104" />
             <source>&amp;Delete</source>
             <translation>E&amp;xcluir</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/actions.py" line="196" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="97" />
             <source>Exported %Ln example(s) to {path}</source>
             <translation>
                 <numerusform>%Ln exemplo exportado para {path}</numerusform>
@@ -1982,7 +1990,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/actions.py" line="298" />
+            <location filename="../../ui/datasets/example_actions.py" line="57" />
             <source>Deleted %Ln example(s). Undo with Ctrl+Z.</source>
             <translation>
                 <numerusform>%Ln exemplo excluído. Desfaça com Ctrl+Z.</numerusform>
@@ -1990,72 +1998,72 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="74" />
+            <location filename="../../ui/datasets/toolbar.py" line="77" />
             <source>&amp;Split…</source>
             <translation>&amp;Dividir…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="75" />
+            <location filename="../../ui/datasets/toolbar.py" line="78" />
             <source>Split into training and validation</source>
             <translation>Dividir em treino e validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="76" />
+            <location filename="../../ui/datasets/toolbar.py" line="79" />
             <source>Find &amp;duplicates…</source>
             <translation>Encontrar d&amp;uplicatas…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="108" />
+            <location filename="../../ui/datasets/toolbar.py" line="111" />
             <source>Search</source>
             <translation>Pesquisar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="110" />
+            <location filename="../../ui/datasets/toolbar.py" line="113" />
             <source>Next error</source>
             <translation>Próximo erro</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="111" />
+            <location filename="../../ui/datasets/toolbar.py" line="114" />
             <source>Next example</source>
             <translation>Próximo exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="112" />
+            <location filename="../../ui/datasets/toolbar.py" line="115" />
             <source>Previous example</source>
             <translation>Exemplo anterior</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="163" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="64" />
             <source>Export dataset</source>
             <translation>Exportar conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="181" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="82" />
             <source>Exporting to {path}…</source>
             <translation>Exportando para {path}…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="188" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="89" />
             <source>Could not write {path}: {why}. The previous file, if any, is unchanged.</source>
             <translation>Não foi possível gravar {path}: {why}. O arquivo anterior, se havia um, continua como estava.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="206" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="107" />
             <source>Rename dataset</source>
             <translation>Renomear conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="206" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="107" />
             <source>&amp;Name:</source>
             <translation>&amp;Nome:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="221" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="122" />
             <source>Copying the dataset…</source>
             <translation>Copiando o conjunto de dados…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/actions.py" line="236" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="137" />
             <source>Delete “{name}” and its %Ln example(s)? This cannot be undone.</source>
             <translation>
                 <numerusform>Excluir “{name}” e o seu único exemplo? Isso não pode ser desfeito.</numerusform>
@@ -2063,37 +2071,37 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="237" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="138" />
             <source>Delete the empty dataset “{name}”? This cannot be undone.</source>
             <translation>Excluir o conjunto de dados vazio “{name}”? Isso não pode ser desfeito.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="240" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="141" />
             <source>Delete dataset</source>
             <translation>Excluir conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="250" />
+            <location filename="../../ui/datasets/dataset_actions.py" line="151" />
             <source>Deleting “{name}”…</source>
             <translation>Excluindo “{name}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="314" />
+            <location filename="../../ui/datasets/example_actions.py" line="73" />
             <source>Add tag</source>
             <translation>Adicionar etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="314" />
+            <location filename="../../ui/datasets/example_actions.py" line="73" />
             <source>Remove tag</source>
             <translation>Remover etiqueta</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="315" />
+            <location filename="../../ui/datasets/example_actions.py" line="74" />
             <source>&amp;Tag:</source>
             <translation>&amp;Etiqueta:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="396" />
+            <location filename="../../ui/datasets/example_actions.py" line="123" />
             <source>No errors in this dataset.</source>
             <translation>Nenhum erro neste conjunto de dados.</translation>
         </message>
@@ -2116,62 +2124,62 @@
     <context>
         <name>DatasetsShortcuts</name>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="117" />
+            <location filename="../../ui/datasets/toolbar.py" line="120" />
             <source>Import a file</source>
             <translation>Importar um arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="118" />
+            <location filename="../../ui/datasets/toolbar.py" line="121" />
             <source>Export</source>
             <translation>Exportar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="119" />
+            <location filename="../../ui/datasets/toolbar.py" line="122" />
             <source>Rename dataset</source>
             <translation>Renomear conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="120" />
+            <location filename="../../ui/datasets/toolbar.py" line="123" />
             <source>New example</source>
             <translation>Novo exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="121" />
+            <location filename="../../ui/datasets/toolbar.py" line="124" />
             <source>Duplicate example</source>
             <translation>Duplicar exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="122" />
+            <location filename="../../ui/datasets/toolbar.py" line="125" />
             <source>Delete examples</source>
             <translation>Excluir exemplos</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="123" />
+            <location filename="../../ui/datasets/toolbar.py" line="126" />
             <source>Undo</source>
             <translation>Desfazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="124" />
+            <location filename="../../ui/datasets/toolbar.py" line="127" />
             <source>Redo</source>
             <translation>Refazer</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="125" />
+            <location filename="../../ui/datasets/toolbar.py" line="128" />
             <source>Search</source>
             <translation>Pesquisar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="126" />
+            <location filename="../../ui/datasets/toolbar.py" line="129" />
             <source>Next error</source>
             <translation>Próximo erro</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="127" />
+            <location filename="../../ui/datasets/toolbar.py" line="130" />
             <source>Next / previous example</source>
             <translation>Exemplo seguinte / anterior</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/actions.py" line="128" />
+            <location filename="../../ui/datasets/toolbar.py" line="131" />
             <source>J / K or ↓ / ↑</source>
             <translation>J / K ou ↓ / ↑</translation>
         </message>
@@ -2214,12 +2222,12 @@
             <translation>nenhum</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/datasets_list.py" line="76" />
+            <location filename="../../ui/datasets/datasets_list.py" line="79" />
             <source>{errors}, {warnings}</source>
             <translation>{errors}, {warnings}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/datasets_list.py" line="76" />
+            <location filename="../../ui/datasets/datasets_list.py" line="77" />
             <source>%Ln error(s)</source>
             <translation>
                 <numerusform>%Ln erro</numerusform>
@@ -2227,7 +2235,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/datasets/datasets_list.py" line="77" />
+            <location filename="../../ui/datasets/datasets_list.py" line="78" />
             <source>%Ln warning(s)</source>
             <translation>
                 <numerusform>%Ln aviso</numerusform>
@@ -2238,74 +2246,59 @@
     <context>
         <name>DatasetsView</name>
         <message>
-            <location filename="../../ui/datasets/view.py" line="59" />
+            <location filename="../../ui/datasets/view.py" line="64" />
             <source>Datasets</source>
             <translation>Conjuntos de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="88" />
+            <location filename="../../ui/datasets/view.py" line="94" />
             <source>Datasets of the project</source>
             <translation>Conjuntos de dados do projeto</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="115" />
+            <location filename="../../ui/datasets/view.py" line="121" />
             <source>The base model you plan to train: it sets the length limit and the price.</source>
             <translation>O modelo base que você pretende treinar: ele define o limite de tamanho e o preço.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="119" />
+            <location filename="../../ui/datasets/view.py" line="125" />
             <source>Base &amp;model:</source>
             <translation>&amp;Modelo base:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="123" />
+            <location filename="../../ui/datasets/view.py" line="129" />
             <source>Example</source>
             <translation>Exemplo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="124" />
+            <location filename="../../ui/datasets/view.py" line="130" />
             <source>Validation</source>
             <translation>Validação</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="125" />
+            <location filename="../../ui/datasets/view.py" line="131" />
             <source>Statistics</source>
             <translation>Estatísticas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="174" />
+            <location filename="../../ui/datasets/view.py" line="180" />
             <source>No datasets yet</source>
             <translation>Ainda não há conjuntos de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="175" />
+            <location filename="../../ui/datasets/view.py" line="181" />
             <source>A dataset holds the examples the model learns from. Import a file you already have (JSONL, CSV, Alpaca, ShareGPT or preference pairs) — or drop it here — or start an empty dataset and write examples yourself.</source>
             <translation>Um conjunto de dados reúne os exemplos com que o modelo aprende. Importe um arquivo que você já tem (JSONL, CSV, Alpaca, ShareGPT ou pares de preferência) — ou arraste-o para cá — ou crie um conjunto de dados vazio e escreva os exemplos você mesmo.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="167" />
+            <location filename="../../ui/datasets/view.py" line="173" />
             <source>Import a file…</source>
             <translation>Importar um arquivo…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/view.py" line="171" />
+            <location filename="../../ui/datasets/view.py" line="177" />
             <source>Create a dataset</source>
             <translation>Criar um conjunto de dados</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/view.py" line="310" />
-            <source>Saving: {what}…</source>
-            <translation>Salvando: {what}…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/view.py" line="317" />
-            <source>The change could not be saved: {e}</source>
-            <translation>Não foi possível salvar a alteração: {e}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/datasets/view.py" line="472" />
-            <source>New dataset</source>
-            <translation>Novo conjunto de dados</translation>
         </message>
     </context>
     <context>
@@ -2389,6 +2382,19 @@
             <location filename="../../ui/widgets/error_banner.py" line="73" />
             <source>Hide details</source>
             <translation>Ocultar detalhes</translation>
+        </message>
+    </context>
+    <context>
+        <name>ExampleEditFlow</name>
+        <message>
+            <location filename="../../ui/datasets/edit_flow.py" line="69" />
+            <source>Saving: {what}…</source>
+            <translation>Salvando: {what}…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/datasets/edit_flow.py" line="76" />
+            <source>The change could not be saved: {e}</source>
+            <translation>Não foi possível salvar a alteração: {e}</translation>
         </message>
     </context>
     <context>
@@ -3812,62 +3818,62 @@
             <translation>O avaliador tem alterações não salvas. Descartá-las?</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="100" />
+            <location filename="../../ui/graders/editor.py" line="102" />
             <source>&amp;Form</source>
             <translation>&amp;Formulário</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="101" />
+            <location filename="../../ui/graders/editor.py" line="103" />
             <source>&amp;JSON</source>
             <translation>&amp;JSON</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="103" />
+            <location filename="../../ui/graders/editor.py" line="105" />
             <source>The grader exactly as the provider takes it; edits here show in the form</source>
             <translation>O avaliador exatamente como o provedor o recebe; o que você editar aqui aparece no formulário</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="104" />
+            <location filename="../../ui/graders/editor.py" line="106" />
             <source>Checks</source>
             <translation>Verificações</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="109" />
+            <location filename="../../ui/graders/editor.py" line="111" />
             <source>Checks of the grader</source>
             <translation>Verificações do avaliador</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="183" />
+            <location filename="../../ui/graders/editor.py" line="185" />
             <source>The JSON tab holds text that is not valid JSON; the last valid grader is used.</source>
             <translation>A aba JSON tem um texto que não é JSON válido; vale o último avaliador válido.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="190" />
+            <location filename="../../ui/graders/editor.py" line="192" />
             <source>(Press Enter here to go to the line.)</source>
             <translation>(Pressione Enter aqui para ir até a linha.)</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="199" />
+            <location filename="../../ui/graders/editor.py" line="201" />
             <source>✔ No problems found in the grader itself.</source>
             <translation>✔ Nenhum problema encontrado no próprio avaliador.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="214" />
+            <location filename="../../ui/graders/editor.py" line="216" />
             <source>ℹ Choose a dataset to check that every field the grader reads is in its examples.</source>
             <translation>ℹ Escolha um conjunto de dados para conferir se cada campo que o avaliador lê está nos exemplos dele.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="216" />
+            <location filename="../../ui/graders/editor.py" line="218" />
             <source>… Checking the grader against the dataset's examples…</source>
             <translation>… Conferindo o avaliador com os exemplos do conjunto de dados…</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="218" />
+            <location filename="../../ui/graders/editor.py" line="220" />
             <source>✖ The dataset could not be read for the check.</source>
             <translation>✖ Não foi possível ler o conjunto de dados para a verificação.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/graders/editor.py" line="220" />
+            <location filename="../../ui/graders/editor.py" line="222" />
             <source>Checked against “{name}” (%Ln example(s)): see the lines above.</source>
             <translation>
                 <numerusform>Conferido com “{name}” (%Ln exemplo): veja as linhas acima.</numerusform>
@@ -3875,12 +3881,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="223" />
+            <location filename="../../ui/graders/editor.py" line="225" />
             <source>ℹ “{name}” has no examples yet: nothing to check the grader against.</source>
             <translation>ℹ “{name}” ainda não tem exemplos: não há com o que conferir o avaliador.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/graders/editor.py" line="225" />
+            <location filename="../../ui/graders/editor.py" line="227" />
             <source>✔ Every field the grader reads is in all %Ln examples of “{name}”.</source>
             <translation>
                 <numerusform>✔ Todos os campos que o avaliador lê estão no único exemplo de “{name}”.</numerusform>
@@ -3888,7 +3894,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../ui/graders/editor.py" line="276" />
+            <location filename="../../ui/graders/editor.py" line="278" />
             <source>The dataset could not be read to check the grader.</source>
             <translation>Não foi possível ler o conjunto de dados para conferir o avaliador.</translation>
         </message>
@@ -4183,87 +4189,87 @@
             <translation>&amp;Rótulos:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="45" />
+            <location filename="../../ui/graders/multi_form.py" line="46" />
             <source>Graders in this combination</source>
             <translation>Avaliadores desta combinação</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="48" />
+            <location filename="../../ui/graders/multi_form.py" line="49" />
             <source>&amp;Add</source>
             <translation>&amp;Adicionar</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="50" />
+            <location filename="../../ui/graders/multi_form.py" line="51" />
             <source>Add a grader to the combination</source>
             <translation>Adicionar um avaliador à combinação</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="57" />
+            <location filename="../../ui/graders/multi_form.py" line="58" />
             <source>Remo&amp;ve</source>
             <translation>Remo&amp;ver</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="59" />
+            <location filename="../../ui/graders/multi_form.py" line="60" />
             <source>Remove the chosen grader from the combination</source>
             <translation>Remover da combinação o avaliador escolhido</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="65" />
+            <location filename="../../ui/graders/multi_form.py" line="66" />
             <source>Graders:</source>
             <translation>Avaliadores:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="69" />
+            <location filename="../../ui/graders/multi_form.py" line="70" />
             <source>The name the formula uses for this grader's score: letters, digits and _</source>
             <translation>O nome que a fórmula usa para a nota deste avaliador: letras, dígitos e _</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="70" />
+            <location filename="../../ui/graders/multi_form.py" line="71" />
             <source>Name in the formula</source>
             <translation>Nome na fórmula</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="80" />
+            <location filename="../../ui/graders/multi_form.py" line="81" />
             <source>Name in the form&amp;ula:</source>
             <translation>Nome na fórm&amp;ula:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="87" />
+            <location filename="../../ui/graders/multi_form.py" line="88" />
             <source>No graders yet: use Add to put the first one in.</source>
             <translation>Ainda não há avaliadores: use Adicionar para incluir o primeiro.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="98" />
+            <location filename="../../ui/graders/multi_form.py" line="99" />
             <source>for example: 0.7 * exact + 0.3 * similarity</source>
             <translation>por exemplo: 0.7 * exact + 0.3 * similarity</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="99" />
+            <location filename="../../ui/graders/multi_form.py" line="100" />
             <source>How the scores combine: the graders' names with + - * / ^ (power), parentheses, numbers and {f}</source>
             <translation>Como as notas se combinam: os nomes dos avaliadores com + - * / ^ (potência), parênteses, números e {f}</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="102" />
+            <location filename="../../ui/graders/multi_form.py" line="103" />
             <source>&amp;Score formula:</source>
             <translation>Fó&amp;rmula da nota:</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="138" />
+            <location filename="../../ui/graders/multi_form.py" line="139" />
             <source>Use the names {names} with + - * / ^, parentheses, numbers and {f}.</source>
             <translation>Use os nomes {names} com + - * / ^, parênteses, números e {f}.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="140" />
+            <location filename="../../ui/graders/multi_form.py" line="141" />
             <source>Add graders first; the formula combines their scores by name.</source>
             <translation>Adicione avaliadores primeiro; a fórmula combina as notas deles pelo nome.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="200" />
+            <location filename="../../ui/graders/multi_form.py" line="201" />
             <source>✖ A name may hold letters, digits and _ and must not start with a digit.</source>
             <translation>✖ Um nome pode ter letras, dígitos e _, e não pode começar com dígito.</translation>
         </message>
         <message>
-            <location filename="../../ui/graders/multi_form.py" line="202" />
+            <location filename="../../ui/graders/multi_form.py" line="203" />
             <source>✖ Another grader of this combination already has that name.</source>
             <translation>✖ Outro avaliador desta combinação já tem esse nome.</translation>
         </message>
@@ -4869,118 +4875,118 @@
     <context>
         <name>ImportDialog</name>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="125" />
+            <location filename="../../ui/datasets/import_dialog.py" line="71" />
             <source>Import a file</source>
             <translation>Importar um arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="138" />
+            <location filename="../../ui/datasets/import_dialog.py" line="84" />
             <source>A JSONL, JSON, CSV or TSV file</source>
             <translation>Um arquivo JSONL, JSON, CSV ou TSV</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="139" />
+            <location filename="../../ui/datasets/import_dialog.py" line="85" />
             <source>File</source>
             <translation>Arquivo</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="141" />
+            <location filename="../../ui/datasets/import_dialog.py" line="87" />
             <source>C&amp;hoose…</source>
             <translation>&amp;Escolher…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="155" />
+            <location filename="../../ui/datasets/import_dialog.py" line="101" />
             <source>Dataset name</source>
             <translation>Nome do conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="161" />
+            <location filename="../../ui/datasets/import_dialog.py" line="107" />
             <source>&amp;File:</source>
             <translation>&amp;Arquivo:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="164" />
+            <location filename="../../ui/datasets/import_dialog.py" line="110" />
             <source>F&amp;ormat:</source>
             <translation>&amp;Formato:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="166" />
+            <location filename="../../ui/datasets/import_dialog.py" line="112" />
             <source>&amp;Kind of data:</source>
             <translation>&amp;Tipo de dados:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="168" />
+            <location filename="../../ui/datasets/import_dialog.py" line="114" />
             <source>&amp;Name:</source>
             <translation>&amp;Nome:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="176" />
+            <location filename="../../ui/datasets/import_dialog.py" line="122" />
             <source>Which column holds what</source>
             <translation>O que há em cada coluna</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="180" />
+            <location filename="../../ui/datasets/import_dialog.py" line="126" />
             <source>Every example is checked as it is imported. Problems do not stop the import: afterwards you get a list of them, and can fix them in the dataset.</source>
             <translation>Cada exemplo é verificado durante a importação. Problemas não interrompem a importação: no final, você recebe uma lista deles e pode corrigi-los no conjunto de dados.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="213" />
-            <location filename="../../ui/datasets/import_dialog.py" line="342" />
+            <location filename="../../ui/datasets/import_dialog.py" line="159" />
+            <location filename="../../ui/datasets/import_dialog.py" line="288" />
             <source>Cancel</source>
             <translation>Cancelar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="214" />
+            <location filename="../../ui/datasets/import_dialog.py" line="160" />
             <source>&amp;Import</source>
             <translation>&amp;Importar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="215" />
+            <location filename="../../ui/datasets/import_dialog.py" line="161" />
             <source>&amp;Open dataset</source>
             <translation>A&amp;brir conjunto de dados</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="240" />
+            <location filename="../../ui/datasets/import_dialog.py" line="186" />
             <source>Choose a file to import</source>
             <translation>Escolha um arquivo para importar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="322" />
+            <location filename="../../ui/datasets/import_dialog.py" line="268" />
             <source>Choose a file to import, or drop one onto the datasets view.</source>
             <translation>Escolha um arquivo para importar ou arraste um para a tela Conjuntos de dados.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="324" />
+            <location filename="../../ui/datasets/import_dialog.py" line="270" />
             <source>Reading the file…</source>
             <translation>Lendo o arquivo…</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="328" />
+            <location filename="../../ui/datasets/import_dialog.py" line="274" />
             <source>Open a project first: the dataset is added to it.</source>
             <translation>Abra um projeto primeiro: o conjunto de dados é adicionado a ele.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="330" />
+            <location filename="../../ui/datasets/import_dialog.py" line="276" />
             <source>Give the dataset a name.</source>
             <translation>Dê um nome ao conjunto de dados.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="342" />
+            <location filename="../../ui/datasets/import_dialog.py" line="288" />
             <source>Close</source>
             <translation>Fechar</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="390" />
+            <location filename="../../ui/datasets/import_dialog.py" line="336" />
             <source>Import cancelled — nothing was added.</source>
             <translation>Importação cancelada — nada foi adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="394" />
+            <location filename="../../ui/datasets/import_dialog.py" line="340" />
             <source>Could not read the file: {0}. Nothing was added.</source>
             <translation>Não foi possível ler o arquivo: {0}. Nada foi adicionado.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="396" />
+            <location filename="../../ui/datasets/import_dialog.py" line="342" />
             <source>The import failed, so nothing was added. The details are in the banner.</source>
             <translation>A importação falhou, então nada foi adicionado. Os detalhes estão na mensagem de erro.</translation>
         </message>
@@ -5167,107 +5173,107 @@
     <context>
         <name>ImportTexts</name>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="56" />
+            <location filename="../../ui/datasets/import_formats.py" line="23" />
             <source>Conversations (supervised)</source>
             <translation>Conversas (supervisionado)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="56" />
+            <location filename="../../ui/datasets/import_formats.py" line="23" />
             <source>Preference pairs (DPO)</source>
             <translation>Pares de preferência (DPO)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="57" />
+            <location filename="../../ui/datasets/import_formats.py" line="24" />
             <source>Prompts with reference answers (RFT)</source>
             <translation>Prompts com respostas de referência (RFT)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="63" />
+            <location filename="../../ui/datasets/import_formats.py" line="30" />
             <source>OpenAI JSONL</source>
             <translation>JSONL da OpenAI</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="64" />
+            <location filename="../../ui/datasets/import_formats.py" line="31" />
             <source>One example per line in OpenAI's own format: chat messages (SFT), preference pairs with input/preferred_output/non_preferred_output (DPO) or messages plus reference fields (RFT).</source>
             <translation>Um exemplo por linha no formato da própria OpenAI: mensagens de conversa (SFT), pares de preferência com input/preferred_output/non_preferred_output (DPO) ou mensagens com campos de referência (RFT).</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="66" />
+            <location filename="../../ui/datasets/import_formats.py" line="33" />
             <source>CSV spreadsheet</source>
             <translation>Planilha CSV</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="67" />
+            <location filename="../../ui/datasets/import_formats.py" line="34" />
             <source>A table saved from Excel or Google Sheets, one example per row. You choose which columns hold the question, the answer and the system prompt.</source>
             <translation>Uma tabela salva no Excel ou no Google Planilhas, um exemplo por linha. Você escolhe quais colunas têm a pergunta, a resposta e o prompt de sistema.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="69" />
+            <location filename="../../ui/datasets/import_formats.py" line="36" />
             <source>Tab-separated table</source>
             <translation>Tabela separada por tabulações</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="69" />
+            <location filename="../../ui/datasets/import_formats.py" line="36" />
             <source>Like CSV, with tabs between the columns.</source>
             <translation>Como o CSV, com tabulações entre as colunas.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="70" />
+            <location filename="../../ui/datasets/import_formats.py" line="37" />
             <source>Alpaca</source>
             <translation>Alpaca</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="71" />
+            <location filename="../../ui/datasets/import_formats.py" line="38" />
             <source>Instruction-following data with instruction, input and output fields (JSONL or one JSON list).</source>
             <translation>Dados de seguir instruções com os campos instruction, input e output (JSONL ou uma lista JSON).</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="72" />
+            <location filename="../../ui/datasets/import_formats.py" line="39" />
             <source>ShareGPT</source>
             <translation>ShareGPT</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="73" />
+            <location filename="../../ui/datasets/import_formats.py" line="40" />
             <source>Conversations as lists of {from, value} turns (human, gpt, system, function_call, observation), JSONL or one JSON list.</source>
             <translation>Conversas como listas de turnos {from, value} (human, gpt, system, function_call, observation), em JSONL ou uma lista JSON.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="75" />
+            <location filename="../../ui/datasets/import_formats.py" line="42" />
             <source>Preference pairs</source>
             <translation>Pares de preferência</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="76" />
+            <location filename="../../ui/datasets/import_formats.py" line="43" />
             <source>prompt, chosen and rejected answers (texts or message lists), as used by TRL and many open datasets. Becomes DPO data.</source>
             <translation>prompt, resposta escolhida e rejeitada (textos ou listas de mensagens), como usam o TRL e muitos conjuntos de dados abertos. Vira dados DPO.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="85" />
+            <location filename="../../ui/datasets/import_formats.py" line="52" />
             <source>Training data (*.jsonl *.ndjson *.json *.csv *.tsv *.tab)</source>
             <translation>Dados de treinamento (*.jsonl *.ndjson *.json *.csv *.tsv *.tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="86" />
+            <location filename="../../ui/datasets/import_formats.py" line="53" />
             <source>JSON Lines (*.jsonl *.ndjson)</source>
             <translation>JSON Lines (*.jsonl *.ndjson)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="87" />
+            <location filename="../../ui/datasets/import_formats.py" line="54" />
             <source>JSON (*.json)</source>
             <translation>JSON (*.json)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="87" />
+            <location filename="../../ui/datasets/import_formats.py" line="54" />
             <source>CSV spreadsheets (*.csv)</source>
             <translation>Planilhas CSV (*.csv)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="88" />
+            <location filename="../../ui/datasets/import_formats.py" line="55" />
             <source>Tab-separated tables (*.tsv *.tab)</source>
             <translation>Tabelas separadas por tabulação (*.tsv *.tab)</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/import_dialog.py" line="89" />
+            <location filename="../../ui/datasets/import_formats.py" line="56" />
             <source>All files (*)</source>
             <translation>Todos os arquivos (*)</translation>
         </message>
@@ -5574,12 +5580,12 @@
             <translation>Custo: desconhecido (não há preço de treinamento para este modelo base)</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs/detail.py" line="354" />
+            <location filename="../../ui/jobs/detail.py" line="360" />
             <source>then</source>
             <translation>depois</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs/detail.py" line="359" />
+            <location filename="../../ui/jobs/detail.py" line="365" />
             <source>created</source>
             <translation>criado</translation>
         </message>
@@ -6018,29 +6024,77 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
         </message>
     </context>
     <context>
+        <name>JudgementFlow</name>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="86" />
+            <source>A judgement could not be saved, so the queue is shown again as it is stored. Judge the comparison once more.</source>
+            <translation>Não foi possível salvar um julgamento, então a fila é exibida de novo como está gravada. Julgue a comparação mais uma vez.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="152" />
+            <source> · rewritten</source>
+            <translation> · reescrita</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="153" />
+            <source>Last: #{pos} {words}</source>
+            <translation>Último: #{pos} {words}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="154" />
+            <source> · A was {a}, B was {b}</source>
+            <translation> · A era {a}, B era {b}</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="155" />
+            <source>(not recorded)</source>
+            <translation>(não registrado)</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="159" />
+            <source>saving…</source>
+            <translation>salvando…</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="159" />
+            <source>✓ saved</source>
+            <translation>✓ salvo</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="181" />
+            <source>Nothing to undo.</source>
+            <translation>Nada para desfazer.</translation>
+        </message>
+        <message>
+            <location filename="../../ui/annotate/judgement_flow.py" line="199" />
+            <source>Undone: #{pos}</source>
+            <translation>Desfeito: #{pos}</translation>
+        </message>
+    </context>
+    <context>
         <name>JudgingSession</name>
         <message>
-            <location filename="../../ui/annotate/session.py" line="120" />
+            <location filename="../../ui/annotate/session.py" line="101" />
             <source>Choose a queue to judge.</source>
             <translation>Escolha uma fila para julgar.</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/session.py" line="122" />
+            <location filename="../../ui/annotate/session.py" line="103" />
             <source>Opening “{queue}”…</source>
             <translation>Abrindo “{queue}”…</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/session.py" line="204" />
+            <location filename="../../ui/annotate/session.py" line="185" />
             <source>Comparison #{n} · </source>
             <translation>Comparação #{n} · </translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/session.py" line="205" />
+            <location filename="../../ui/annotate/session.py" line="186" />
             <source>{pos}Done {done} / {total} (you: {mine})</source>
             <translation>{pos}Julgadas {done} / {total} (você: {mine})</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/annotate/session.py" line="208" />
+            <location filename="../../ui/annotate/session.py" line="189" />
             <source> · %Ln skipped</source>
             <translation>
                 <numerusform> · %Ln pulada</numerusform>
@@ -6048,59 +6102,14 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
             </translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/session.py" line="251" />
+            <location filename="../../ui/annotate/session.py" line="232" />
             <source>Loading the next comparison…</source>
             <translation>Carregando a próxima comparação…</translation>
         </message>
         <message>
-            <location filename="../../ui/annotate/session.py" line="283" />
+            <location filename="../../ui/annotate/session.py" line="264" />
             <source>Opening the project…</source>
             <translation>Abrindo o projeto…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="300" />
-            <source>A judgement could not be saved, so the queue is shown again as it is stored. Judge the comparison once more.</source>
-            <translation>Não foi possível salvar um julgamento, então a fila é exibida de novo como está gravada. Julgue a comparação mais uma vez.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="373" />
-            <source> · rewritten</source>
-            <translation> · reescrita</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="374" />
-            <source>Last: #{pos} {words}</source>
-            <translation>Último: #{pos} {words}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="375" />
-            <source> · A was {a}, B was {b}</source>
-            <translation> · A era {a}, B era {b}</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="376" />
-            <source>(not recorded)</source>
-            <translation>(não registrado)</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="380" />
-            <source>saving…</source>
-            <translation>salvando…</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="380" />
-            <source>✓ saved</source>
-            <translation>✓ salvo</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="402" />
-            <source>Nothing to undo.</source>
-            <translation>Nada para desfazer.</translation>
-        </message>
-        <message>
-            <location filename="../../ui/annotate/session.py" line="420" />
-            <source>Undone: #{pos}</source>
-            <translation>Desfeito: #{pos}</translation>
         </message>
     </context>
     <context>
@@ -6388,17 +6397,17 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
     <context>
         <name>LineChartWidget</name>
         <message>
-            <location filename="../../ui/jobs/chart.py" line="57" />
+            <location filename="../../ui/jobs/chart.py" line="60" />
             <source>Step</source>
             <translation>Passo</translation>
         </message>
         <message>
-            <location filename="../../ui/jobs/chart.py" line="59" />
+            <location filename="../../ui/jobs/chart.py" line="62" />
             <source>No metrics yet: they appear once training runs.</source>
             <translation>Ainda não há métricas: elas aparecem quando o treinamento começa a rodar.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../ui/jobs/chart.py" line="71" />
+            <location filename="../../ui/jobs/chart.py" line="74" />
             <source>{label}: %Ln point(s), last {value}</source>
             <translation>
                 <numerusform>{label}: %Ln ponto, último {value}</numerusform>
@@ -6633,64 +6642,64 @@ Exporte-as como dados de treinamento DPO ou escolha uma na lista para julgá-la 
     <context>
         <name>MappingTexts</name>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="50" />
-            <location filename="../../ui/datasets/column_mapping.py" line="54" />
+            <location filename="../../ui/datasets/column_mapping.py" line="51" />
+            <location filename="../../ui/datasets/column_mapping.py" line="55" />
             <source>&amp;Prompt (user):</source>
             <translation>&amp;Prompt (usuário):</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="50" />
+            <location filename="../../ui/datasets/column_mapping.py" line="51" />
             <source>Prompt</source>
             <translation>Prompt</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="51" />
+            <location filename="../../ui/datasets/column_mapping.py" line="52" />
             <source>P&amp;referred answer:</source>
             <translation>Resposta p&amp;referida:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="51" />
+            <location filename="../../ui/datasets/column_mapping.py" line="52" />
             <source>Preferred answer</source>
             <translation>Resposta preferida</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="52" />
+            <location filename="../../ui/datasets/column_mapping.py" line="53" />
             <source>Re&amp;jected answer:</source>
             <translation>Resposta re&amp;jeitada:</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="52" />
+            <location filename="../../ui/datasets/column_mapping.py" line="53" />
             <source>Rejected answer</source>
             <translation>Resposta rejeitada</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="54" />
             <location filename="../../ui/datasets/column_mapping.py" line="55" />
+            <location filename="../../ui/datasets/column_mapping.py" line="56" />
             <source>User</source>
             <translation>Usuário</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="55" />
+            <location filename="../../ui/datasets/column_mapping.py" line="56" />
             <source>&amp;Question (user):</source>
             <translation>P&amp;ergunta (usuário):</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="56" />
+            <location filename="../../ui/datasets/column_mapping.py" line="57" />
             <source>&amp;Answer (assistant):</source>
             <translation>&amp;Resposta (assistente):</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="56" />
+            <location filename="../../ui/datasets/column_mapping.py" line="57" />
             <source>Assistant</source>
             <translation>Assistente</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="81" />
+            <location filename="../../ui/datasets/column_mapping.py" line="82" />
             <source>The file is empty: there is nothing to import.</source>
             <translation>O arquivo está vazio: não há nada para importar.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/column_mapping.py" line="94" />
+            <location filename="../../ui/datasets/column_mapping.py" line="95" />
             <source>Could not read the file: {0}</source>
             <translation>Não foi possível ler o arquivo: {0}</translation>
         </message>
@@ -8493,42 +8502,42 @@ Você pode restaurá-lo a partir de uma das cópias de segurança automáticas, 
     <context>
         <name>ValidationPanel</name>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="29" />
+            <location filename="../../ui/datasets/validation_panel.py" line="30" />
             <source>Findings</source>
             <translation>Problemas</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="51" />
+            <location filename="../../ui/datasets/validation_panel.py" line="52" />
             <source>Select a dataset to check it.</source>
             <translation>Selecione um conjunto de dados para verificá-lo.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="61" />
+            <location filename="../../ui/datasets/validation_panel.py" line="62" />
             <source>✔ No problems found: this dataset follows the platform's rules.</source>
             <translation>✔ Nenhum problema encontrado: este conjunto de dados segue as regras da plataforma.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="63" />
+            <location filename="../../ui/datasets/validation_panel.py" line="64" />
             <source>Errors to fix before training: {e} · warnings worth a look: {w}.</source>
             <translation>Erros a corrigir antes do treinamento: {e} · avisos que vale conferir: {w}.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="70" />
+            <location filename="../../ui/datasets/validation_panel.py" line="71" />
             <source>Listed: the first {shown} of {total} examples with findings — filter the table by status for all.</source>
             <translation>Na lista: os primeiros {shown} de {total} exemplos com problemas — filtre a tabela por status para ver todos.</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="77" />
+            <location filename="../../ui/datasets/validation_panel.py" line="78" />
             <source>Error</source>
             <translation>Erro</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="77" />
+            <location filename="../../ui/datasets/validation_panel.py" line="78" />
             <source>Warning</source>
             <translation>Aviso</translation>
         </message>
         <message>
-            <location filename="../../ui/datasets/validation_panel.py" line="78" />
+            <location filename="../../ui/datasets/validation_panel.py" line="79" />
             <source>{severity}: {title} ({n})</source>
             <translation>{severity}: {title} ({n})</translation>
         </message>

@@ -9,7 +9,7 @@ import pytest
 from app.formats.model import Kind, Severity
 from app.formats.validate import validate_example
 from app.graders.local import score_locally
-from app.graders.model import structure_problems
+from app.graders.structure import structure_problems
 from app.graders.templates import check_against_examples
 from app.services.datasets import dataset_totals
 from app.services.projects import open_project_sync

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.formats import tabular
+from app.formats import csv_rows
 
 MB = 1 << 20
 
@@ -270,7 +270,7 @@ def nasty_csv(folder: Path, big: int = 50 * MB) -> Nasty:
     n = 3 + 1 + big // len(unit) + 1  # the cell's first line, its lines, its last line
     refused = {n: "bad_encoding", n + 1: "bad_encoding", n + 2: "wrong_cell_count", n + 3: "wrong_cell_count",
                n + 5: "bad_csv"}
-    if big > tabular.FIELD_LIMIT:  # the big cell is refused as a whole; the rows after it are read
+    if big > csv_rows.FIELD_LIMIT:  # the big cell is refused as a whole; the rows after it are read
         return Nasty("nasty CSV", path, "csv", kept={2: None, n + 4: None}, refused={3: "bad_csv", **refused})
     return Nasty("nasty CSV", path, "csv", kept={2: None, 3: None, n + 4: None}, refused=refused)
 

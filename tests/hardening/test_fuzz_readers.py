@@ -30,13 +30,14 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from app.formats import encoding, pipeline
+from app.formats.column_mapping import ColumnMapping, MappingError
 from app.formats.encoding import OversizedLine, iter_raw_lines
 from app.formats.jsonl import MAX_DEPTH, json_layout, read_json_array, read_jsonl
 from app.formats.model import Finding, Kind, Record
 from app.formats.open_formats import read_alpaca, read_pairs, read_sharegpt
 from app.formats.pipeline import DATA, LINE
 from app.formats.readers import detect_format, read_file
-from app.formats.tabular import ColumnMapping, MappingError, preview, read_table
+from app.formats.tabular import preview, read_table
 from app.services.annotation_import import read_comparisons
 from ui.graders.dialog import read_grader_file
 

@@ -44,9 +44,10 @@ import orjson
 import pytest
 
 from app.formats import encoding
+from app.formats.column_mapping import guess_mapping
 from app.formats.model import Kind
 from app.formats.pipeline import FINDINGS, LINE, STATUS, findings_from_json
-from app.formats.tabular import guess_mapping, preview
+from app.formats.tabular import preview
 from app.services.annotation_import import read_comparisons
 from app.services.dataset_check import _jobs, resolve_format  # the import's own steps, minus processes
 from tests.hardening import nasty
@@ -144,7 +145,7 @@ def test_a_csv_cell_over_the_field_limit_is_one_finding(tmp_path, monkeypatch):
     and the rows after it are read again."""
     import csv
 
-    monkeypatch.setattr("app.formats.tabular.FIELD_LIMIT", 10_000)
+    monkeypatch.setattr("app.formats.csv_rows.FIELD_LIMIT", 10_000)
     previous = csv.field_size_limit(10_000)
     try:
         item = nasty.nasty_csv(tmp_path, big=100_000)

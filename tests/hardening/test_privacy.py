@@ -36,7 +36,7 @@ from app.formats.model import Kind, Record
 from app.formats.pipeline import check_records
 from app.formats.validate import validate_example
 from app.graders.local import score_locally
-from app.graders.model import structure_problems
+from app.graders.structure import structure_problems
 from app.graders.templates import check_against_examples
 from app.models.chat import ChatParams
 from app.models.connection import ConnectionProfile, ProviderKind, is_loopback_host

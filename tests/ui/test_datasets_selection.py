@@ -49,12 +49,12 @@ async def show(view, example_id: int) -> None:
 
 async def add_undo_delete(view, ctx, ds: int, shown: int, victim: int, undo_when: str, resets: list) -> None:
     """Show ``shown``, add an example, undo the add, select ``victim``, delete it; then undo that."""
-    from ui.datasets import actions
+    from ui.datasets import example_actions
 
     await show(view, shown)
     before = ids_in(ctx, ds)
     saved = len(resets)
-    actions.add_example(view)  # Ctrl+N: a new example after the current one, selected
+    example_actions.add_example(view)  # Ctrl+N: a new example after the current one, selected
     if undo_when == "saved":  # Ctrl+Z as soon as the add is saved (the table reloads)
         while len(resets) == saved:
             await asyncio.sleep(0)
@@ -70,7 +70,7 @@ async def add_undo_delete(view, ctx, ds: int, shown: int, victim: int, undo_when
 
     await show(view, victim)
     assert seen_and_acted_on(view) == (victim, victim, [victim])
-    actions.delete_examples(view)  # Del
+    example_actions.delete_examples(view)  # Del
     await until(lambda: victim not in ids_in(ctx, ds), what="the selected example deleted")
     await settle(view)
     assert ids_in(ctx, ds) == [i for i in before if i != victim]  # that one, and only that one
@@ -139,14 +139,14 @@ def test_redo_after_another_example_was_made_meanwhile_changes_only_its_own_exam
     from app.formats.model import Kind
     from app.services import dataset_admin, dataset_edits
     from tests.core.datasets.conftest import sft
-    from ui.datasets import actions
+    from ui.datasets import example_actions
 
     async def scenario():
         dlg, ds = await import_through_dialog(view, make_file(tmp_path, n=5, bad=False))
         dlg.close()
         before = ids_in(ctx, ds)
         await show(view, before[1])
-        actions.add_example(view)
+        example_actions.add_example(view)
         await until(lambda: view.editor.example_id() not in (None, *before), what="the new example shown")
         added = view.editor.example_id()
         box = view.editor.conversation.cards[-1].content_editor

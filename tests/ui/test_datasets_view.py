@@ -135,7 +135,7 @@ def test_validation_finding_and_f8_jump_to_the_example(view, ctx, arun, tmp_path
         await until(lambda: view.examples.table.currentIndex().row() == 30, what="jumped to the example")
         await until(lambda: view.editor.example_id() == view.example_id, what="editor shows it")
         view.examples.table.selectRow(0)
-        from ui.datasets.actions import next_error
+        from ui.datasets.example_actions import next_error
 
         await next_error(view)
         assert view.examples.table.currentIndex().row() == 30
@@ -148,9 +148,9 @@ def test_split_dedup_and_export(view, ctx, arun, tmp_path):
         dupes = [sft(3), sft(4)]
         dlg, ds = await import_through_dialog(view, make_file(tmp_path, bad=False, extra=dupes))
         dlg.close()
-        from ui.datasets import actions
+        from ui.datasets import dataset_actions
 
-        actions.split(view)
+        dataset_actions.split(view)
         split_dlg = next(d for d in view.findChildren(QDialog) if d.__class__.__name__ == "SplitDialog")
         split_dlg.percent.setValue(25)
         assert "24 examples for training, 8 for validation" in split_dlg.sizes.text()
@@ -162,7 +162,7 @@ def test_split_dedup_and_export(view, ctx, arun, tmp_path):
 
         await until(lambda: dict(ctx.project.db.submit_read(splits).result()).get("validation") == 8, what="split")
 
-        actions.duplicates(view)
+        dataset_actions.duplicates(view)
         dd = view.duplicates_dialog
         await until(lambda: "groups of duplicates" in dd.result.text(), what="duplicates found")
         assert dd.result.text().startswith("2 groups of duplicates: 2 examples would be removed, keeping the first")
@@ -174,7 +174,7 @@ def test_split_dedup_and_export(view, ctx, arun, tmp_path):
         await until(lambda: view.examples_model.total == 30, what="redo")
 
         out = tmp_path / "out.jsonl"
-        n = await actions.run_export(view, ds, str(out), "openai")
+        n = await dataset_actions.run_export(view, ds, str(out), "openai")
         expected = ctx.project.db.submit_read(lambda db: list(datasets_repo.iter_example_data(db, ds))).result()
         assert n == 30 and out.read_text(encoding="utf-8") == "".join(t + "\n" for t in expected)
         assert out.read_text(encoding="utf-8").splitlines()[0] == json.dumps(sft(0))  # byte-exact with the import
@@ -186,16 +186,16 @@ def test_new_example_and_delete_with_undo(view, ctx, arun, tmp_path):
     async def scenario():
         dlg, ds = await import_through_dialog(view, make_file(tmp_path, n=12, bad=False))
         dlg.close()
-        from ui.datasets import actions
+        from ui.datasets import example_actions
 
         view.examples.table.selectRow(0)
         await until(lambda: view.editor.example_id() is not None, what="selected")
-        actions.add_example(view)
+        example_actions.add_example(view)
         await until(lambda: view.examples_model.total == 13, what="added")
         await until(lambda: view.examples.table.currentIndex().row() == 1, what="new example selected")
         view.examples.table.selectRow(5)
         await asyncio.sleep(0.05)
-        actions.delete_examples(view)
+        example_actions.delete_examples(view)
         await until(lambda: view.examples_model.total == 12, what="deleted")
         view.undo_stack.undo()
         await until(lambda: view.examples_model.total == 13, what="undone")
@@ -215,10 +215,10 @@ def test_slow_work_shows_a_busy_strip_and_quick_work_does_not(view, ctx, arun, t
         view.busy.finished()
         assert not view.busy.isVisible()
         # A real undoable edit starts and ends the count.
-        from ui.datasets import actions
+        from ui.datasets import example_actions
 
         view.examples.table.selectRow(0)
-        actions.set_split(view, "validation")
+        example_actions.set_split(view, "validation")
         await until(lambda: view.busy.running == 0, what="edit finished")
 
     arun(scenario(), timeout=30)

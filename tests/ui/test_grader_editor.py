@@ -298,13 +298,13 @@ def test_import_export_round_trip_and_save_then_reopen(ctx, arun, qtbot, tmp_pat
 
 
 def test_reward_preview_over_a_batch_run_flags_a_flat_grader(ctx, arun, qtbot, tmp_path):
-    from app.store import batch_repo, datasets_repo
+    from app.store import batch_repo, batch_results_repo, datasets_repo
     from app.store.batch_repo import BatchTarget
 
     def make_run(db, dataset_id: int) -> int:
         run = batch_repo.create_run(db, "quiz run", dataset_id, None, [BatchTarget("mini", "p", "gpt-4.1-mini")], 2)
         for example_id, (_q, answer) in zip(datasets_repo.example_ids(db, dataset_id), QUESTIONS, strict=True):
-            batch_repo.store_result(db, run, example_id, 0, None, answer.lower(), None)
+            batch_results_repo.store_result(db, run, example_id, 0, None, answer.lower(), None)
         return run
 
     async def scenario():

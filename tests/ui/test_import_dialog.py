@@ -18,7 +18,8 @@ from app.formats.tabular import TablePreview
 from app.store import datasets_repo
 from tests.ui.conftest import until
 from ui.datasets.column_mapping import ColumnMappingWidget
-from ui.datasets.import_dialog import ImportDialog, accepts_drop
+from ui.datasets.import_dialog import ImportDialog
+from ui.datasets.import_formats import accepts_drop
 from ui.datasets.import_report import FindingsTableModel
 
 

@@ -163,7 +163,7 @@ def test_shortcuts_sheet_lists_the_keys_of_every_view(window, qtbot):
 def test_dropping_a_file_on_the_datasets_view_opens_the_import(window, tmp_path):
     from PySide6.QtCore import QMimeData, QUrl
 
-    from ui.datasets.import_dialog import accepts_drop
+    from ui.datasets.import_formats import accepts_drop
 
     path = tmp_path / "faq.csv"
     path.write_text("q,a\n1,2\n")

@@ -445,7 +445,7 @@ def test_deleting_one_or_three_examples_reads_in_the_singular_or_the_plural(
         from PySide6.QtCore import QItemSelection, QItemSelectionModel
 
         from app.services.importing import ImportRequest, import_dataset
-        from ui.datasets import actions
+        from ui.datasets import example_actions
 
         dataset = (await import_dataset(ctx.project, ImportRequest(files["sft"], name="Συνομιλίες"))).dataset_id
         view = window.pages.widget(0)
@@ -460,7 +460,7 @@ def test_deleting_one_or_three_examples_reads_in_the_singular_or_the_plural(
                 QItemSelection(model.index(0, 0), model.index(rows - 1, 0)),
                 QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
             assert len(view.examples.selected_ids()) == rows
-            actions.delete_examples(view)
+            example_actions.delete_examples(view)
             await until(lambda: model.total == left, what=f"{rows} deleted")
             return window.statusBar().currentMessage()
 

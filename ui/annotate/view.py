@@ -37,7 +37,7 @@ from ui.app_context import AppContext
 from ui.tasks import TaskScope
 from ui.widgets.empty_state import empty_state
 
-# For the shortcuts sheet (F1), like ``ui.datasets.actions.SHORTCUTS``; the names are translated
+# For the shortcuts sheet (F1), like ``ui.datasets.toolbar.SHORTCUTS``; the names are translated
 # in the "AnnotateShortcuts" context.
 SHORTCUTS = [  # (what, keys), translated in the AnnotateShortcuts context; keys only where they hold words
     (QT_TRANSLATE_NOOP("AnnotateShortcuts", "Answer A is better"), QT_TRANSLATE_NOOP("AnnotateShortcuts", "1 or ←")),

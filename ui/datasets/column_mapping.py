@@ -27,11 +27,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from app.formats.column_mapping import ColumnMapping, MappingError, guess_mapping
 from app.formats.encoding import UnreadableFile, sniff
 from app.formats.jsonl import detect_kind_of_file
 from app.formats.model import Kind
 from app.formats.readers import FORMATS, detect_format
-from app.formats.tabular import ColumnMapping, MappingError, TablePreview, guess_mapping, preview
+from app.formats.tabular import TablePreview, preview
 from ui.i18n import TranslationContext
 
 PREVIEW_ROWS = 10

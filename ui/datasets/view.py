@@ -3,6 +3,11 @@
 Top: the project's datasets. Below: the examples of the selected dataset (search, filters, table)
 beside a side panel with the example editor, the validation findings and the statistics. Every edit
 is committed as it happens and can be undone (Ctrl+Z / Ctrl+Shift+Z).
+
+This module lays the view out and keeps the datasets list, the selection and the findings and
+statistics up to date. Its other parts: ``edit_flow`` (the current example in the editor, and
+committing its edits), ``toolbar`` (actions and keys), ``dataset_actions`` and ``example_actions``
+(the commands behind them), ``selection`` (jumping to an example).
 """
 
 from __future__ import annotations
@@ -11,7 +16,7 @@ import asyncio
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QTimer
-from PySide6.QtGui import QAction, QUndoStack
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,13 +37,13 @@ from PySide6.QtWidgets import (
 from app.formats.model import Kind
 from app.formats.prices import TRAINING_CONTEXT
 from app.runtime.processes import process_pool
-from app.services import dataset_admin as admin
 from app.services.dataset_overview import example_at_line, overview_of_file
 from app.store import datasets_repo
 from app.store.example_pages import ExampleFilter
 from ui.app_context import AppContext
-from ui.datasets import commands, selection
-from ui.datasets.datasets_list import DatasetsTableModel, kind_label
+from ui.datasets import selection
+from ui.datasets.datasets_list import DatasetsTableModel
+from ui.datasets.edit_flow import ExampleEditFlow
 from ui.datasets.examples_model import ExamplesTableModel
 from ui.datasets.examples_pane import ExamplesPane
 from ui.datasets.stats_panel import StatsPanel
@@ -50,7 +55,7 @@ from ui.widgets.empty_state import empty_state
 DEFAULT_MODEL = "gpt-4.1-mini-2025-04-14"
 
 
-class DatasetsView(QWidget):
+class DatasetsView(ExampleEditFlow, QWidget):
     """The dataset editor. Owns a task scope and an undo stack (cleared when the project changes)."""
 
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
@@ -77,7 +82,7 @@ class DatasetsView(QWidget):
 
     # --- layout ---------------------------------------------------------------------------
     def _build(self) -> None:
-        from ui.datasets.actions import build_toolbar
+        from ui.datasets.toolbar import build_toolbar
 
         self.toolbar: QToolBar = build_toolbar(self)
         self.datasets_model = DatasetsTableModel(self)
@@ -284,84 +289,7 @@ class DatasetsView(QWidget):
     def _on_filter(self, flt: ExampleFilter) -> None:
         self.examples_model.set_filter(flt)
 
-    # --- examples ---------------------------------------------------------------------------
-    def _on_example_row(self, current: QModelIndex, _prev: QModelIndex) -> None:
-        ex = self.examples_model.example_id(current.row()) if current.isValid() else None
-        if ex != self.example_id:
-            self.example_id = ex
-            self.tasks.spawn(self.load_example(ex))
-
-    async def load_example(self, example_id: int | None, *, keep_text: bool = False) -> None:
-        """Show an example in the editor (``keep_text``: only refresh its findings)."""
-        project = self.ctx.project
-        if example_id is None or project is None:
-            self.editor.set_example(None, self.dataset_kind or Kind.SFT, None)
-            return
-        typed = self._typed
-        try:
-            d = await project.db.read(admin.get_example_detail, example_id)
-        except LookupError:  # deleted meanwhile (an undone add): the editor must not show another one
-            if self.tasks.alive and example_id == self.example_id:
-                selection.forget_current(self)
-            return
-        if not self.tasks.alive or example_id != self.example_id:
-            return
-        if typed != self._typed and self.editor.example_id() == example_id:
-            return  # read before the user's edit was saved: it would put the old text back (its save reloads)
-        if keep_text:
-            self.editor.show_findings(d.findings)
-        else:
-            self.editor.set_example(d.id, d.kind, d.data, d.findings, d.tags, d.note)
-
-    def _push(self, command: commands.DbCommand) -> None:
-        command.on_start = lambda what: self.busy.started(self.tr("Saving: {what}…").format(what=what))
-        self.undo_stack.push(command)
-
-    def _done(self, touched: commands.Touched | None, error: BaseException | None) -> None:
-        """After any edit is committed (or failed): refresh what it touched."""
-        self.busy.finished()
-        if error is not None:
-            self.ctx.report_error(self.tr("The change could not be saved: {e}").format(e=error), error)
-            return
-        if touched is None or not self.tasks.alive:
-            return
-        self._list_timer.start()
-        self._overview_timer.start()
-        if touched.dataset_id != self.dataset_id:
-            return
-        if touched.rows_moved:
-            self.examples_model.refresh()  # clears the table's selection (silently)
-            if touched.select is not None:
-                self.tasks.spawn(self.jump_to(touched.select, ""))
-            else:
-                self.tasks.spawn(selection.keep_current(self))
-        else:
-            self.examples_model.refresh_rows(touched.example_ids)
-            if self.example_id in touched.example_ids:
-                # An edit typed in the editor only needs fresh findings; undo and bulk edits reload the text.
-                self.tasks.spawn(self.load_example(self.example_id, keep_text=not touched.reload))
-
-    def _on_example_edited(self, example_id: int, data: dict) -> None:
-        self._typed += 1
-        if self.ctx.project is None or self.dataset_id is None:
-            return
-        self._push(commands.edit_example(self.ctx.project, self.dataset_id, example_id, data, self._done))
-
-    def _on_tags_edited(self, example_id: int, tags: list) -> None:
-        if self.ctx.project is None or self.dataset_id is None:
-            return
-        self.tasks.spawn(self._retag(example_id, [t.strip() for t in tags if t.strip()]))
-
-    async def _retag(self, example_id: int, tags: list[str]) -> None:
-        d = await self.ctx.project.db.read(admin.get_example_detail, example_id)
-        add, remove = set(tags) - set(d.tags), set(d.tags) - set(tags)
-        if add or remove:
-            self._push(commands.set_tags(self.ctx.project, self.dataset_id, [example_id], add, remove, self._done))
-
-    def _on_note_edited(self, example_id: int, note: str) -> None:
-        if self.ctx.project is not None and self.dataset_id is not None:
-            self._push(commands.set_note(self.ctx.project, self.dataset_id, example_id, note, self._done))
-
+    # --- jumping to an example (the editing itself: edit_flow.py) ---------------------------
     async def jump_to(self, example_id: int, path: str = "") -> None:
         """Select an example in the table (loading pages as needed) and focus ``path`` in the editor."""
         await selection.jump_to(self, example_id, path)
@@ -379,29 +307,29 @@ class DatasetsView(QWidget):
 
     # --- drag and drop ----------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        from ui.datasets.import_dialog import accepts_drop
+        from ui.datasets.import_formats import accepts_drop
 
         if accepts_drop(event.mimeData()):
             event.acceptProposedAction()
 
     def dropEvent(self, event) -> None:  # noqa: ANN001, N802 - Qt override
-        from ui.datasets.import_dialog import accepts_drop
+        from ui.datasets.import_formats import accepts_drop
 
         path = accepts_drop(event.mimeData())
         if path:
             event.acceptProposedAction()
             self.import_file(path)
 
-    # --- commands live in actions.py (toolbar, menus, dialogs) -------------------------------
+    # --- commands live in dataset_actions.py and example_actions.py --------------------------
     def import_file(self, path: str | None = None) -> None:
         """Open the import dialog (non-modal)."""
-        from ui.datasets.actions import open_import
+        from ui.datasets.dataset_actions import open_import
 
         open_import(self, path)
 
     def edit_prices(self) -> None:
         """Edit the price table behind the cost estimate."""
-        from ui.datasets.actions import open_prices
+        from ui.datasets.dataset_actions import open_prices
 
         open_prices(self)
 
@@ -427,26 +355,3 @@ class DatasetsView(QWidget):
         self.tasks.cancel_all()
         self.examples_model.close()
         super().closeEvent(event)
-
-
-def new_dataset_actions(view: DatasetsView) -> list[QAction]:
-    """"New dataset" entries, one per kind."""
-    out = []
-    for kind in Kind:
-        act = QAction(kind_label(kind), view)
-        act.triggered.connect(lambda _=False, k=kind: view.tasks.spawn(_create(view, k)))
-        out.append(act)
-    return out
-
-
-async def _create(view: DatasetsView, kind: Kind) -> None:
-    project = view.ctx.project
-    if project is None:
-        return
-
-    def make(db: Any) -> int:
-        return admin.create_empty_dataset(db, admin.unique_name(db, DatasetsView.tr("New dataset")), kind)
-
-    ds = await project.db.write(make)
-    await view.reload_datasets(select=ds)
-

@@ -11,7 +11,7 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget
 
-from app.graders.model import new_grader
+from app.graders.starters import new_grader
 from ui.graders.fields import FieldCatalog
 from ui.graders.forms import GraderForm, PythonForm, StringCheckForm, TextSimilarityForm
 from ui.graders.model_forms import LabelModelForm, ScoreModelForm

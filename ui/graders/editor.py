@@ -23,7 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.formats.model import Finding, Severity
-from app.graders.model import TOP_LEVEL_TYPES, new_grader, structure_problems
+from app.graders.schema import TOP_LEVEL_TYPES
+from app.graders.starters import new_grader
+from app.graders.structure import structure_problems
 from app.graders.templates import MissingField, check_against_examples, template_refs
 from app.store import graders_repo
 from ui.graders.chooser import GraderForms

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.graders.model import EVALS_ONLY_METRICS, SIMILARITY_METRICS, STRING_OPERATIONS
+from app.graders.schema import EVALS_ONLY_METRICS, SIMILARITY_METRICS, STRING_OPERATIONS
 from ui.graders.fields import FieldCatalog, TemplateField
 from ui.graders.words import Graders, metric_text, operation_text
 

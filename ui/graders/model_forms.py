@@ -7,7 +7,7 @@ from typing import Any
 
 from PySide6.QtWidgets import QComboBox, QDoubleSpinBox, QHBoxLayout, QLabel, QSpinBox, QWidget
 
-from app.graders.model import GRADING_MODELS
+from app.graders.schema import GRADING_MODELS
 from ui.graders.fields import FieldCatalog, LabelsEditor, MessagesEditor
 from ui.graders.forms import GraderForm, select
 from ui.graders.words import Graders

@@ -20,7 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.graders.model import GRADER_TYPES, new_grader
+from app.graders.schema import GRADER_TYPES
+from app.graders.starters import new_grader
 from ui.graders.chooser import GraderForms, starting_grader
 from ui.graders.fields import FieldCatalog
 from ui.graders.forms import GraderForm

@@ -9,7 +9,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from app.formats.model import Severity
-from app.graders.model import structure_problems
+from app.graders.structure import structure_problems
 from app.store import graders_repo
 from ui.app_context import AppContext
 from ui.tasks import TaskScope

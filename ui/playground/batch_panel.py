@@ -32,8 +32,9 @@ from PySide6.QtWidgets import (
 
 from app.models.connection import ConnectionProfile
 from app.services import batch_runs
-from app.store import batch_repo, datasets_repo
-from app.store.batch_repo import BatchProgress, BatchTarget, ResultRow, RunInfo
+from app.store import batch_repo, batch_results_repo, datasets_repo
+from app.store.batch_repo import BatchProgress, BatchTarget, RunInfo
+from app.store.batch_results_repo import ResultRow
 from ui.app_context import AppContext, NotConnected
 from ui.locale_format import date_time, number
 from ui.playground.batch_judgement import BatchJudgementWidget
@@ -48,7 +49,7 @@ RELOAD_DELAY = 0.3  # seconds between results refreshes while a run goes
 
 
 def _read_run(db: sqlite_utils.Database, run_id: int) -> tuple[RunInfo, list[ResultRow]]:
-    return batch_repo.run_info(db, run_id), batch_repo.results(db, run_id, 0, RESULT_ROWS)
+    return batch_repo.run_info(db, run_id), batch_results_repo.results(db, run_id, 0, RESULT_ROWS)
 
 
 def _read_lists(db: sqlite_utils.Database) -> tuple[list, list[RunInfo]]:

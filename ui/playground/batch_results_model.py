@@ -8,7 +8,7 @@ from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 
-from app.store.batch_repo import ResultRow, TargetResult
+from app.store.batch_results_repo import ResultRow, TargetResult
 from ui.locale_format import call_cost, decimal, number
 
 TOOLTIP_CHARS = 2000

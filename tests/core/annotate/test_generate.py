@@ -19,10 +19,11 @@ from app.models.chat import ChatParams
 from app.models.connection import ConnectionProfile
 from app.services import annotation_generate as gen
 from app.services import dataset_edits, providers
+from app.services.annotation_generate_queue import send_run_to_queue_all
 from app.services.batch_runs import BatchProgress, BatchTarget
 from app.services.importing import ImportRequest, run_import
 from app.services.projects import open_project_sync
-from app.store import annotation_repo, batch_repo
+from app.store import annotation_repo, batch_prompts, batch_repo, batch_results_repo
 from app.store.project_file import create_project
 from tests.core.datasets.conftest import sft, write_jsonl
 
@@ -223,7 +224,7 @@ async def test_a_failing_model_leaves_comparisons_of_the_others(project, tmp_pat
     assert [(f.label, f.model, f.failed) for f in failed] == [("base", BASE, 1), ("missing", MISSING, 6),
                                                               ("other", OTHER, 1)]
     assert MISSING in failed[1].message and "Traceback" not in failed[1].message
-    assert failed[0].message == batch_repo.NO_PROMPT_ERROR
+    assert failed[0].message == batch_prompts.NO_PROMPT_ERROR
 
     # The model appears; resuming makes only its calls, and its answers join the same comparisons.
     server.models.append({"id": MISSING, "object": "model", "created": 1, "owned_by": "system"})
@@ -275,9 +276,9 @@ async def test_cancel_then_resume_does_not_repeat_finished_calls(project, tmp_pa
     info = await project.db.read(batch_repo.run_info, run)
     assert info.status == "stopped" and 4 <= info.done < 12
     assert await project.db.read(annotation_repo.queue_by_name, "Resumed") is None  # nothing sent yet
-    states = await project.db.read(batch_repo.call_states, run)
+    states = await project.db.read(batch_results_repo.call_states, run)
     models = (BASE, TUNED)
-    examples = await project.db.read(batch_repo.examples_page, ds, None, -1, 100)
+    examples = await project.db.read(batch_results_repo.examples_page, ds, None, -1, 100)
     prompt_of = {e[0]: question(e[1]) for e in examples}
     finished = {(prompt_of[e], models[t]) for (e, t), ok in states.items() if ok}
     server.clear_requests()
@@ -300,14 +301,14 @@ async def test_sending_twice_does_not_duplicate(project, tmp_path, env):
     run, added = await gen.generate(project, "Twice", ds, None, targets, connector(profile, client))
     assert added == 5
     queue = await project.db.read(annotation_repo.queue_by_name, "Twice")
-    assert await project.db.write(gen.send_run_to_queue_all, run, "Twice") == (queue, 0)
+    assert await project.db.write(send_run_to_queue_all, run, "Twice") == (queue, 0)
     server.clear_requests()
     assert await gen.generate(project, "Twice", ds, None, [], connector(profile, client), run_id=run) == (run, 0)
     assert chat_calls(server) == []  # every call was done already
     assert len(await project.db.read(annotation_repo.queue_items, queue)) == 5
-    other_queue, sent = await project.db.write(gen.send_run_to_queue_all, run, "Another queue")
+    other_queue, sent = await project.db.write(send_run_to_queue_all, run, "Another queue")
     assert other_queue != queue and sent == 5  # a different queue gets its own copy
     with pytest.raises(ValueError, match="name"):
-        await project.db.write(gen.send_run_to_queue_all, run, " ")
+        await project.db.write(send_run_to_queue_all, run, " ")
     with pytest.raises(ValueError, match="at least two answers"):
         await gen.generate(project, "One", ds, None, targets[:1], connector(profile, client))

@@ -11,10 +11,10 @@ import pytest
 from app.formats.model import Severity
 from app.services.annotation_import import (
     NothingToImport,
-    comparison_of,
     import_comparisons,
     read_comparisons,
 )
+from app.services.annotation_import_json import comparison_of
 from app.services.projects import open_project_sync
 from app.store import annotation_repo
 from app.store.project_file import create_project

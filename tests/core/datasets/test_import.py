@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
+from app.formats.column_mapping import ColumnMapping
 from app.formats.model import Kind
-from app.formats.tabular import ColumnMapping
 from app.services.dataset_check import CheckCancelled
 from app.services.importing import ImportRequest, run_import
 from app.store import datasets_repo

@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from app.formats import jsonl
+from app.formats.column_mapping import ColumnMapping, MappingError
 from app.formats.encoding import iter_lines
 from app.formats.jsonl import read_json_array, read_json_records, read_jsonl
 from app.formats.model import Finding, Record
@@ -25,7 +26,7 @@ from app.formats.open_formats import (
     sharegpt_to_sft,
 )
 from app.formats.readers import detect_format, read_file
-from app.formats.tabular import ColumnMapping, MappingError, preview, read_table
+from app.formats.tabular import preview, read_table
 from app.formats.writers import write_messages_jsonl, write_openai_jsonl, write_pairs_jsonl
 
 # No example database: the tests must not leave a .hypothesis folder in the repository.

@@ -6,9 +6,9 @@ import json
 
 import pytest
 
+from app.formats.column_mapping import ColumnMapping, MappingError
 from app.formats.model import Kind
 from app.formats.readers import FORMATS, detect_format, read_file
-from app.formats.tabular import ColumnMapping, MappingError
 
 SFT = {"messages": [{"role": "user", "content": "Q"}, {"role": "assistant", "content": "A"}]}
 DPO = {"input": {"messages": [{"role": "user", "content": "Q"}]},

@@ -4,18 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from app.formats.column_mapping import ColumnMapping, MappingError, guess_mapping
+from app.formats.csv_rows import BAD_CSV, sniff_delimiter
 from app.formats.model import Kind
-from app.formats.tabular import (
-    BAD_CSV,
-    EMPTY_CELL,
-    WRONG_CELL_COUNT,
-    ColumnMapping,
-    MappingError,
-    guess_mapping,
-    preview,
-    read_table,
-    sniff_delimiter,
-)
+from app.formats.tabular import EMPTY_CELL, WRONG_CELL_COUNT, preview, read_table
 
 QA = ColumnMapping(user="question", assistant="answer")
 

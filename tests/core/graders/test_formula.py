@@ -9,7 +9,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.graders.formula import FUNCTIONS, FormulaError, check, evaluate, parse, used_names
+from app.graders.formula_check import check
+from app.graders.formula_eval import evaluate
+from app.graders.formula_parser import parse
+from app.graders.formula_syntax import FUNCTIONS, FormulaError, used_names
 
 NAMES = ["accuracy", "style", "log", "x_1"]
 

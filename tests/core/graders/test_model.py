@@ -7,17 +7,16 @@ import copy
 import pytest
 
 from app.formats.model import Severity
-from app.graders.model import (
+from app.graders.schema import (
     GRADER_TYPES,
     GRADING_MODELS,
     PYTHON_SOURCE_LIMIT,
     SIMILARITY_METRICS,
     STRING_OPERATIONS,
     TOP_LEVEL_TYPES,
-    has_errors,
-    new_grader,
-    structure_problems,
 )
+from app.graders.starters import new_grader
+from app.graders.structure import has_errors, structure_problems
 
 
 def codes(grader, **kw) -> list[str]:

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from app.graders.model import new_grader
+from app.graders.starters import new_grader
 from app.graders.templates import check_against_examples
 from app.services.importing import ImportRequest, run_import
 from app.services.projects import open_project_sync

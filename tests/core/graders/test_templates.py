@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.formats.model import Severity
-from app.graders.model import new_grader
+from app.graders.starters import new_grader
 from app.graders.templates import (
     MissingField,
     TemplateRef,

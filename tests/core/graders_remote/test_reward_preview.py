@@ -19,7 +19,7 @@ from app.services.importing import ImportRequest, run_import
 from app.services.projects import open_project_sync
 from app.services.provider_errors import ErrorKind, ProviderError
 from app.services.reward_preview import preview_rewards
-from app.store import batch_repo
+from app.store import batch_repo, batch_results_repo
 from app.store.project_file import create_project
 from tests.core.datasets.conftest import write_jsonl
 
@@ -75,7 +75,7 @@ async def answered(project, tmp_path, env) -> tuple[int, list[int]]:
 
     final = await batch_runs.run_batch(project, run, client_for)
     assert final.done == COUNT
-    outputs = await project.db.read(batch_repo.outputs, run, 0)
+    outputs = await project.db.read(batch_results_repo.outputs, run, 0)
     ids = sorted(outputs)
     assert [outputs[i][1] for i in ids] == ["0", "I am not sure.", "4", "I am not sure.", "8", "I am not sure."]
     server.clear_requests()

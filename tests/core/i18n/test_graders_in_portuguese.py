@@ -6,23 +6,24 @@ from __future__ import annotations
 import pytest
 
 from app import i18n
-from app.graders import formula
-from app.graders.model import new_grader, structure_problems
+from app.graders.formula_check import check
+from app.graders.formula_eval import evaluate
+from app.graders.formula_syntax import FormulaError
 from app.graders.preview import reward_spread
+from app.graders.starters import new_grader
+from app.graders.structure import structure_problems
 from app.graders.templates import check_against_examples
 
 
 def test_formula_errors_in_portuguese():
     try:
         i18n.setup("pt_BR")
-        assert formula.check("0.5 * acuracy + 0.5 * style", ["accuracy", "style"]) == [
+        assert check("0.5 * acuracy + 0.5 * style", ["accuracy", "style"]) == [
             "'acuracy' (posição 7) não é o nome de um avaliador da combinação (os nomes são: accuracy, style)."
         ]
-        assert formula.check("min()", ["a"]) == [
-            "min (posição 1) precisa de pelo menos 1 valor, por exemplo min(a, b)."
-        ]
-        with pytest.raises(formula.FormulaError, match=r"^Divisão por zero \(posição 3\)\.$"):
-            formula.evaluate("a / (b - b)", {"a": 1, "b": 2})
+        assert check("min()", ["a"]) == ["min (posição 1) precisa de pelo menos 1 valor, por exemplo min(a, b)."]
+        with pytest.raises(FormulaError, match=r"^Divisão por zero \(posição 3\)\.$"):
+            evaluate("a / (b - b)", {"a": 1, "b": 2})
     finally:
         i18n.setup("en")
 

@@ -8,10 +8,11 @@ import errno
 import pytest
 
 from app import i18n
+from app.formats.column_mapping import ColumnMapping, MappingError
 from app.formats.jsonl import read_jsonl
 from app.formats.model import Kind
 from app.formats.open_formats import read_sharegpt
-from app.formats.tabular import ColumnMapping, MappingError, read_table
+from app.formats.tabular import read_table
 from app.formats.writers import as_write_error
 
 

@@ -19,7 +19,7 @@ from app.services import batch_runs, dataset_edits, providers
 from app.services.batch_runs import BatchProgress, BatchTarget
 from app.services.importing import ImportRequest, run_import
 from app.services.projects import open_project_sync
-from app.store import annotation_repo, batch_repo
+from app.store import annotation_repo, batch_prompts, batch_repo, batch_results_repo
 from app.store.project_file import create_project
 from tests.core.datasets.conftest import sft, write_jsonl
 
@@ -112,24 +112,24 @@ def test_prompt_of_each_kind():
             {"role": "assistant", "content": "A2"},
         ]
     }
-    assert batch_repo.prompt_of(convo, Kind.SFT) == [
+    assert batch_prompts.prompt_of(convo, Kind.SFT) == [
         {"role": "system", "content": "S"},
         {"role": "user", "content": "Q1"},
         {"role": "assistant", "content": "A1"},  # "weight" is for training only
         {"role": "user", "content": "Q2"},
     ]
-    assert batch_repo.reference_of(convo, Kind.SFT) == "A2"
+    assert batch_prompts.reference_of(convo, Kind.SFT) == "A2"
     dpo = {
         "input": {"messages": [{"role": "user", "content": "Q"}]},
         "preferred_output": [{"role": "assistant", "content": "good"}],
         "non_preferred_output": [{"role": "assistant", "content": "bad"}],
     }
-    assert batch_repo.prompt_of(dpo, Kind.DPO) == [{"role": "user", "content": "Q"}]
-    assert batch_repo.reference_of(dpo, Kind.DPO) == "good"
+    assert batch_prompts.prompt_of(dpo, Kind.DPO) == [{"role": "user", "content": "Q"}]
+    assert batch_prompts.reference_of(dpo, Kind.DPO) == "good"
     rft = {"messages": [{"role": "user", "content": "Q"}], "answer": "42"}
-    assert batch_repo.prompt_of(rft, Kind.RFT) == [{"role": "user", "content": "Q"}]
-    assert batch_repo.prompt_of(NO_USER, Kind.SFT) is None
-    assert batch_repo.prompt_of({"messages": "nope"}, Kind.SFT) is None
+    assert batch_prompts.prompt_of(rft, Kind.RFT) == [{"role": "user", "content": "Q"}]
+    assert batch_prompts.prompt_of(NO_USER, Kind.SFT) is None
+    assert batch_prompts.prompt_of({"messages": "nope"}, Kind.SFT) is None
 
 
 def test_create_run_checks_its_input(project, tmp_path):
@@ -194,7 +194,7 @@ async def test_two_targets_run_with_a_concurrency_limit(project, tmp_path, env):
     info = await project.db.read(batch_repo.run_info, run)
     assert (info.status, info.done, info.failed) == ("done", 12, 0)
 
-    rows = await project.db.read(batch_repo.results, run)
+    rows = await project.db.read(batch_results_repo.results, run)
     assert [r.position for r in rows] == list(range(6))
     for i, row in enumerate(rows):
         assert row.prompt == f"Question number {i} about the lease"
@@ -203,7 +203,7 @@ async def test_two_targets_run_with_a_concurrency_limit(project, tmp_path, env):
             assert result.output == f"answer from {model}"  # each answer came from the model it names
             assert result.error is None
             assert result.prompt_tokens and result.completion_tokens and result.total_ms is not None
-    page = await project.db.read(batch_repo.results, run, 4, 10)
+    page = await project.db.read(batch_results_repo.results, run, 4, 10)
     assert [r.position for r in page] == [4, 5]
 
 
@@ -240,13 +240,13 @@ async def test_failing_targets_store_their_errors_and_the_others_go_on(project, 
     final = await batch_runs.run_batch(project, run, connector(profile, client, broken))
 
     assert final == BatchProgress(12, 3, 9)
-    rows = await project.db.read(batch_repo.results, run)
+    rows = await project.db.read(batch_results_repo.results, run)
     for row in rows[:3]:
         ok, missing, off = row.results
         assert ok.output == f"answer from {BASE}" and ok.error is None
         assert missing.output is None and MISSING in missing.error and "Traceback" not in missing.error
         assert off.output is None and off.error == broken[away.id]
-    assert all(r.output is None and r.error == batch_repo.NO_PROMPT_ERROR for r in rows[3].results)
+    assert all(r.output is None and r.error == batch_prompts.NO_PROMPT_ERROR for r in rows[3].results)
     assert rows[3].prompt == "" and rows[3].reference == "Hello."
     info = await project.db.read(batch_repo.run_info, run)
     assert (info.status, info.done, info.failed) == ("stopped", 3, 9)  # not every call has an answer
@@ -259,7 +259,7 @@ async def test_failing_targets_store_their_errors_and_the_others_go_on(project, 
     assert sorted(chat_calls(server)) == sorted(
         [(f"Question number {i} about the lease", m) for i in range(3) for m in (MISSING, BASE)]
     )
-    rows = await project.db.read(batch_repo.results, run)
+    rows = await project.db.read(batch_results_repo.results, run)
     assert [r.output for r in rows[0].results] == [f"answer from {m}" for m in (BASE, MISSING, BASE)]
 
 
@@ -283,10 +283,10 @@ async def test_cancel_then_resume_does_not_redo_finished_calls(project, tmp_path
 
     info = await project.db.read(batch_repo.run_info, run)
     assert info.status == "stopped" and 4 <= info.done < 12 and info.failed == 0
-    states = await project.db.read(batch_repo.call_states, run)
+    states = await project.db.read(batch_results_repo.call_states, run)
     finished = {k for k, ok in states.items() if ok}
     assert len(finished) == info.done
-    rows = await project.db.read(batch_repo.results, run)
+    rows = await project.db.read(batch_results_repo.results, run)
     models = (BASE, TUNED)
     done_calls = {
         (rows[p].prompt, models[t])

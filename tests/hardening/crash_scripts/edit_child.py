@@ -181,17 +181,17 @@ class Driver:
         return new_id
 
     async def add(self) -> None:
-        from ui.datasets import actions
+        from ui.datasets import example_actions
 
         await self._show(self.rng.choice(sorted(self.content)))
         seq = self._submit("add", None, TEMPLATE_TEXT)
-        actions.add_example(self.view)
+        example_actions.add_example(self.view)
         new_id = await self._new_id_commit(seq)
         self.content[new_id] = TEMPLATE_TEXT
         self._push(Step("add", new_id, None, TEMPLATE_TEXT))
 
     async def delete(self) -> None:
-        from ui.datasets import actions
+        from ui.datasets import example_actions
 
         if len(self.content) < 5:
             return
@@ -199,7 +199,7 @@ class Driver:
         await self._show(ex)
         before = self.content[ex]
         seq = self._submit("delete", ex, None)
-        actions.delete_examples(self.view)
+        example_actions.delete_examples(self.view)
         del self.content[ex]
         self._push(Step("delete", ex, before, None))
         await self._committed([seq], [ex])
