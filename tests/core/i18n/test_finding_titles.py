@@ -3,37 +3,47 @@ Validation panel groups findings under it)."""
 
 from __future__ import annotations
 
-import ast
-import re
+import json
+import subprocess
+import sys
 from pathlib import Path
 
 from app import i18n
 from app.formats.finding_titles import TITLES, finding_title
 
 FORMATS = Path(__file__).resolve().parents[3] / "app" / "formats"
-CODE = re.compile(r"[a-z]+(_[a-z]+)+|[a-z]+")
+
+
+# Read in a fresh interpreter: CPython 3.11.7 can fail ast.parse with "AST constructor recursion depth
+# mismatch" after another test in the same process hit a RecursionError (python/cpython#106905).
+SCAN = r"""
+import ast, json, re, sys
+from pathlib import Path
+
+constants, codes = {}, set()
+trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(Path(sys.argv[1]).glob("*.py"))]
+for tree in trees:
+    for n in ast.walk(tree):
+        if (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
+                and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)):
+            constants[n.targets[0].id] = n.value.value
+for tree in trees:
+    for n in ast.walk(tree):
+        if isinstance(n, ast.Call) and n.args:
+            name = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
+            if name in ("error", "warning", "add", "Finding", "_record"):
+                a = n.args[0]
+                value = a.value if isinstance(a, ast.Constant) else constants.get(getattr(a, "id", ""))
+                if isinstance(value, str) and re.fullmatch(r"[a-z]+(_[a-z]+)+", value):
+                    codes.add(value)
+print(json.dumps(sorted(codes)))
+"""
 
 
 def emitted_codes() -> set[str]:
     """The codes the readers and validators pass when they record a finding (read from the source)."""
-    constants: dict[str, str] = {}
-    trees = [ast.parse(p.read_text(encoding="utf-8")) for p in sorted(FORMATS.glob("*.py"))]
-    for tree in trees:
-        for n in ast.walk(tree):
-            if (isinstance(n, ast.Assign) and len(n.targets) == 1 and isinstance(n.targets[0], ast.Name)
-                    and isinstance(n.value, ast.Constant) and isinstance(n.value.value, str)):
-                constants[n.targets[0].id] = n.value.value
-    codes = set()
-    for tree in trees:
-        for n in ast.walk(tree):
-            if isinstance(n, ast.Call) and n.args:
-                name = n.func.attr if isinstance(n.func, ast.Attribute) else getattr(n.func, "id", "")
-                if name in ("error", "warning", "add", "Finding", "_record"):
-                    a = n.args[0]
-                    value = a.value if isinstance(a, ast.Constant) else constants.get(getattr(a, "id", ""))
-                    if isinstance(value, str) and CODE.fullmatch(value) and "_" in value:
-                        codes.add(value)
-    return codes
+    out = subprocess.run([sys.executable, "-c", SCAN, str(FORMATS)], capture_output=True, text=True, check=True)
+    return set(json.loads(out.stdout))
 
 
 def test_every_finding_code_has_a_title():
