@@ -17,6 +17,8 @@ A *source* (:data:`Source`) is one of:
 * ``str`` - a file path, **unless** it contains a line break (``\\n`` or ``\\r``): then it is
   the text itself (pass one-line text as bytes).
 
+A :class:`TrackedPath` is a path that also tells how far into the file its readers have read.
+
 Internally every source becomes a stream of UTF-8 chunks: UTF-16 is transcoded on the fly
 with broken characters kept as invalid UTF-8 bytes, so one per-line check covers both.
 """
@@ -74,6 +76,26 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"PAR1", N_("This file is a Parquet file, not text. Convert it to JSONL first (for example with pandas: "
                  "df.to_json(path, orient='records', lines=True, force_ascii=False)).")),
 )
+
+
+class TrackedPath(os.PathLike):
+    """A file path (a source like any other) whose readers note how far into the file they have read.
+
+    ``reached`` is the furthest byte offset read so far: after a streaming reader produced a record,
+    it tells where in the file that record came from, give or take the reader's read-ahead. The same
+    reader on the same file always reads the same way, so every process that reads the file this way
+    finds each record at the same ``reached`` (``app.formats.reader_parts`` splits work by it).
+    """
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = os.fspath(path)
+        self.reached = 0
+
+    def __fspath__(self) -> str:
+        return self.path
+
+    def __repr__(self) -> str:
+        return f"TrackedPath({self.path!r}, reached={self.reached})"
 
 
 class OversizedLine(bytes):
@@ -164,8 +186,13 @@ def _raw_chunks(source: Source, chunk_size: int) -> Iterator[bytes]:
             # surrogatepass: a lone surrogate becomes invalid UTF-8 and is reported for its line.
             yield source[start:start + chunk_size].encode("utf-8", "surrogatepass")
     else:
+        tracked = source if isinstance(source, TrackedPath) else None
         with open(source, "rb") as f:
+            at = 0
             while chunk := f.read(chunk_size):
+                if tracked is not None:
+                    at += len(chunk)
+                    tracked.reached = max(tracked.reached, at)  # a second pass (a sniff) never goes back
                 yield chunk
 
 

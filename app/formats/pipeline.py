@@ -6,7 +6,8 @@ text) plus the findings of lines that are not examples at all. The caller merges
 
 Plain UTF-8 JSONL (the common, large case) is cut into byte ranges at line ends; each worker reads
 its own range, so the file's bytes cross no process boundary on the way in. Other formats are read
-by their reader in the calling process and the parsed records are checked in batches.
+by their reader in the workers too, part by part (``reader_parts``), and each part's records are
+checked by ``check_records`` there.
 """
 
 from __future__ import annotations

@@ -1,14 +1,19 @@
 """Check a whole training-data file: read, validate, count tokens, gather statistics.
 
-Synchronous and thread-safe, so the command line, the benchmark and the importer share it; the
-CPU work runs in the worker-process pool, in order-preserving chunks, with a bounded number in
-flight so memory stays flat however big the file is.
+Synchronous and thread-safe, so the command line, the benchmark and the importer share it. All
+reading, parsing and checking runs in the worker-process pool, in order-preserving chunks, with a
+bounded number in flight so memory stays flat however big the file is: plain UTF-8 JSONL as byte
+ranges each worker reads itself (``pipeline``), every other format as parts its reader finds in a
+worker (``reader_parts``). The calling thread only plans, merges and counts, so a thread of the
+app's process never holds the GIL through a long parse (the GUI thread would stall meanwhile).
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
+import uuid
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future
@@ -23,20 +28,17 @@ from app.formats.pipeline import (
     FINDINGS,
     STATUS,
     ChunkResult,
-    batched,
     check_jsonl_range,
-    check_records,
     findings_from_json,
     plan_jsonl_chunks,
     row_summary,
 )
 from app.formats.prices import PriceTable
-from app.formats.readers import detect_format, read_file
+from app.formats.reader_parts import PART_BYTES, check_part, plan_parts, release
+from app.formats.readers import detect_format
 from app.formats.stats import DatasetStats, StatsAccumulator
 from app.formats.validate_dataset import DatasetChecker
 from app.runtime.processes import process_pool, worker_count
-
-RECORD_BATCH = 1000
 
 
 class CheckCancelled(Exception):
@@ -90,19 +92,20 @@ def _is_utf8_jsonl(path: Path, fmt: str) -> bool:
 
 
 def _jobs(
-    path: Path, fmt: str, kind: Kind, model: str | None, mapping: ColumnMapping | None, store: bool
+    path: Path, fmt: str, kind: Kind, model: str | None, mapping: ColumnMapping | None, store: bool,
+    key: str = "",
 ) -> Iterator[tuple]:
-    """(function, args) pairs, one per chunk, in file order."""
+    """(function, args) pairs, one per chunk, in file order; each returns a ``ChunkResult``.
+
+    ``key`` names the check for the workers' open readers (see ``reader_parts``); a new one when empty.
+    """
     if _is_utf8_jsonl(path, fmt):
         for offset, length, first in plan_jsonl_chunks(path):
             yield check_jsonl_range, (str(path), offset, length, first, kind, model, store)
         return
-    size = path.stat().st_size
-    records = read_file(str(path), fmt=fmt, kind=kind, mapping=mapping)
-    # Progress for reader-driven formats is by record count; spread the file size over batches.
-    for batch in batched(records, RECORD_BATCH):
-        yield check_records, (batch, kind, model, 0, store)
-    yield check_records, ([], kind, model, size, store)
+    key = key or uuid.uuid4().hex
+    for start, end, size in plan_parts(path.stat().st_size):
+        yield check_part, (str(path), fmt, kind, mapping, model, store, key, start, end, size)
 
 
 def resolve_format(
@@ -151,6 +154,9 @@ def check_file(
     pool = process_pool(workers)
     window = 2 * (workers or worker_count()) + 2  # chunks in flight: keeps workers busy, memory flat
     pending: deque[Future[ChunkResult]] = deque()
+    key = uuid.uuid4().hex  # this check, for the workers that keep its file's reader open
+    # Workers keep a reader open between parts of a file; with one part it is already closed.
+    readers_open = total > PART_BYTES and not _is_utf8_jsonl(path, fmt)
 
     def take(result: ChunkResult) -> None:
         nonlocal done
@@ -174,7 +180,7 @@ def check_file(
             progress(min(done, total), total)
 
     try:
-        for fn, args in _jobs(path, fmt, kind, model, mapping, store=on_chunk is not None):
+        for fn, args in _jobs(path, fmt, kind, model, mapping, on_chunk is not None, key):
             if cancel is not None and cancel.is_set():
                 raise CheckCancelled
             pending.append(pool.submit(fn, *args))
@@ -188,6 +194,13 @@ def check_file(
         for f in pending:
             f.cancel()
         raise
+    finally:
+        if readers_open:
+            # Let the workers close the file and drop their read-ahead now, not when idle (best
+            # effort: a worker busy elsewhere closes it later). Nothing waits for these.
+            with contextlib.suppress(RuntimeError):  # a pool shut down or broken meanwhile
+                for _ in range(workers or worker_count()):
+                    pool.submit(release, key)
     # Workers return chunks in order, and a reader's records arrive in order: only line-level
     # problems of one chunk can interleave with the examples' findings, so sort once.
     report.problems.sort(key=lambda f: f.line or 0)
