@@ -145,6 +145,10 @@ class UnreadableFile(Exception):
         super().__init__(finding.message)
         self.finding = finding
 
+    def __reduce__(self) -> tuple:
+        # Raised in a worker process and re-raised in the app: rebuild it from its finding.
+        return (type(self), (self.finding,))
+
 
 def _whole_file(code: str, message: str) -> UnreadableFile:
     return UnreadableFile(Finding(code, Severity.ERROR, message, None))

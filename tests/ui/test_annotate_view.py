@@ -335,7 +335,11 @@ def test_annotator_name_and_the_toolbar_dialogs(view, ctx, arun):
         await settle(view)
         assert view.panel.progress.text().endswith("Done 1 / 4 (you: 0)")
         assert ctx.settings.annotator == "Bea"
-        assert json.loads(ctx.dirs.settings_file.read_text(encoding="utf-8"))["annotator"] == "Bea"
+
+        def saved_name() -> str:
+            return json.loads(ctx.dirs.settings_file.read_text(encoding="utf-8")).get("annotator", "")
+
+        await until(lambda: saved_name() == "Bea", what="the name saved")  # written on a worker thread
         # the toolbar opens the other dialogs without blocking the app
         for name, opener in (("import_dialog", view.open_import), ("generate_dialog", view.open_generate),
                              ("merge_dialog", view.open_merge), ("export_dialog", view.open_export)):

@@ -145,3 +145,16 @@ def test_empty_sources():
 def test_head_bytes_limits_and_hides_whole_file_problems():
     assert head_bytes(codecs.BOM_UTF8 + b"abcdef", 3) == b"abc"
     assert head_bytes(b"PK\x03\x04") == b""
+
+
+def test_an_unreadable_file_error_crosses_from_a_worker_process_whole():
+    """The import dialog reads a file's start in a worker process: "this is a ZIP file" must reach
+    the window as the same plain message, not as an error about pickling."""
+    from app.runtime.processes import process_pool
+
+    head = b"PK\x03\x04" + b"\x00" * 200  # a zipped spreadsheet renamed .csv
+    with pytest.raises(UnreadableFile) as direct:
+        sniff(head)
+    with pytest.raises(UnreadableFile) as crossed:
+        process_pool(1).submit(sniff, head).result()
+    assert crossed.value.finding == direct.value.finding and str(crossed.value) == str(direct.value)
