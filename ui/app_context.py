@@ -125,7 +125,9 @@ class AppContext(QObject):
                 if c != requested:
                     self.settings.forget_project(c)
                 self.report_error(str(exc), exc)
-        return await self._open(projects.open_or_create_default(self.dirs.default_project))
+        # The default's name depends on which file exists (and the language): a look at the disk.
+        default = await run_blocking(lambda: self.dirs.default_project)
+        return await self._open(projects.open_or_create_default(default))
 
     def price_table(self):  # noqa: ANN201 - PriceTable
         """The training prices: the user's edited table, else the dated defaults."""

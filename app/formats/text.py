@@ -9,7 +9,8 @@ from app.formats.model import Kind
 PREVIEW_CHARS = 240
 
 
-def _content_text(content: Any) -> str:
+def content_text(content: Any) -> str:
+    """The words of a message's content: the text itself, or the text parts of a list of parts."""
     if type(content) is str:
         return content
     if type(content) is list:
@@ -39,7 +40,7 @@ def preview(obj: Any, kind: Kind) -> str:
     for m in _messages(obj, kind):
         if type(m) is not dict:
             continue
-        text = _content_text(m.get("content"))
+        text = content_text(m.get("content"))
         if not text:
             continue
         if m.get("role") == "user":
@@ -64,7 +65,7 @@ def search_text(obj: Any, kind: Kind) -> str:
     for m in _messages(obj, kind):
         if type(m) is not dict:
             continue
-        text = _content_text(m.get("content"))
+        text = content_text(m.get("content"))
         if text:
             parts.append(text)
         calls = m.get("tool_calls")

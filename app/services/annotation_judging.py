@@ -23,6 +23,7 @@ from typing import Any
 import orjson
 import sqlite_utils
 
+from app.formats.text import content_text
 from app.i18n import _
 from app.store import annotation_repo as repo
 from app.store.annotation_repo import Candidate, Comparison, Judgement
@@ -243,13 +244,6 @@ def progress(db: sqlite_utils.Database, queue_id: int, annotator: str) -> Progre
     return Progress(total, by_annotator.get(name, 0), by_annotator, skipped.get(name, 0))
 
 
-def _text(content: Any) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
-    return ""
-
 
 def context_messages(text: str | None) -> list[dict[str, Any]]:
     """The messages of a stored comparison context (``{"messages": [...]}``); [] when unreadable."""
@@ -265,7 +259,7 @@ def last_user_text(context: list[dict[str, Any]]) -> str:
     """The text of the last user message of a conversation ("" when there is none)."""
     for message in reversed(context):
         if isinstance(message, dict) and message.get("role") == "user":
-            return _text(message.get("content"))
+            return content_text(message.get("content"))
     return ""
 
 

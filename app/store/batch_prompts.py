@@ -11,18 +11,12 @@ from collections.abc import Iterable
 from typing import Any
 
 from app.formats.model import Kind
+from app.formats.text import content_text
 from app.i18n import N_
 
 PREVIEW_CHARS = 160
 NO_PROMPT_ERROR = N_("This example has no user message, so there is nothing to send to the model.")
 
-
-def _text(content: Any) -> str:
-    if isinstance(content, str):
-        return content
-    if isinstance(content, list):
-        return " ".join(p["text"] for p in content if isinstance(p, dict) and isinstance(p.get("text"), str))
-    return ""
 
 
 def _clean(messages: Iterable[Any]) -> list[dict] | None:
@@ -72,7 +66,7 @@ def reference_of(obj: Any, kind: Kind) -> str | None:
         return None
     for m in reversed(messages):
         if isinstance(m, dict) and m.get("role") == "assistant":
-            return _text(m.get("content"))
+            return content_text(m.get("content"))
     return None
 
 
@@ -82,7 +76,7 @@ def prompt_preview(messages: Any) -> str:
     if isinstance(messages, list):
         for m in reversed(messages):
             if isinstance(m, dict) and m.get("role") == "user":
-                text = _text(m.get("content"))
+                text = content_text(m.get("content"))
                 break
     line = " ".join(text.split())
     return line if len(line) <= PREVIEW_CHARS else line[: PREVIEW_CHARS - 1] + "…"

@@ -4,20 +4,6 @@ from __future__ import annotations
 
 import json
 
-import pytest
-
-from app.services.projects import open_project_sync
-from app.store.project_file import create_project
-
-
-@pytest.fixture
-def project(tmp_path):
-    path = tmp_path / "data.ftproj"
-    create_project(path)
-    p = open_project_sync(path)
-    yield p
-    p._close_sync()
-
 
 def sft(i: int, *, system: str = "You are a careful clerk.", answer: str | None = None) -> dict:
     return {

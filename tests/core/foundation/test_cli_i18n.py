@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import ast
 import gettext
+import importlib.util
 import json
 import os
 import re
@@ -147,34 +148,28 @@ def test_every_help_page_renders_in_portuguese():
 # --- the catalogue ---------------------------------------------------------------------------------
 
 
-def _marked_strings(path: Path, funcs=("_", "N_", "ngettext")) -> list[tuple[str, ...]]:
-    out = []
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-        if isinstance(node, ast.Call) and isinstance(node.func, ast.Name | ast.Attribute):
-            name = node.func.id if isinstance(node.func, ast.Name) else node.func.attr
-            if name in funcs:
-                args = [a.value for a in node.args if isinstance(a, ast.Constant) and isinstance(a.value, str)]
-                if args:
-                    out.append(tuple(args[:2]) if name == "ngettext" else (args[0],))
-    return out
-
-
-def _placeholders(text: str) -> list[str]:
-    return sorted(re.findall(r"\{[a-z_]*\}|%\([a-z_]+\)[sr]|%[sr]", text))
+def _po_parts():
+    """tools/po_parts.py: how the catalogue's keys are read from the code (one reader for the tool
+    and this test)."""
+    spec = importlib.util.spec_from_file_location("po_parts", ROOT / "tools" / "po_parts.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 def test_every_core_and_cli_message_and_every_argparse_text_has_a_translation():
-    catalog = parse_po(PO.read_text(encoding="utf-8"))
-    wanted = [s for m in APP_MODULES for s in _marked_strings(m)]
-    assert len(wanted) > 100
     import argparse
 
-    wanted += _marked_strings(Path(argparse.__file__))
-    missing = [s for s in wanted if "\0".join(s) not in catalog]
+    tool = _po_parts()
+    catalog = parse_po(PO.read_text(encoding="utf-8"))
+    wanted = [key for m in APP_MODULES for key in tool.marked(m)]
+    assert len(wanted) > 100
+    wanted += tool.marked(Path(argparse.__file__))
+    missing = [key.replace("\0", " | ") for key in wanted if key not in catalog]
     assert not missing, f"add these to {PO.name}: {missing}"
     for key, value in catalog.items():
         if key:
-            assert _placeholders(key.split("\0")[0]) == _placeholders(value.split("\0")[0]), key
+            assert tool.placeholders(key.split("\0")[0]) == tool.placeholders(value.split("\0")[0]), key
 
 
 def test_no_message_dodges_its_plural_with_a_bracketed_ending():

@@ -13,10 +13,10 @@ from app.formats.model import Kind
 from app.services import annotation_export, annotation_judging, playground_data
 from app.services.annotation_import import NothingToImport, import_comparisons, read_comparisons
 from app.store import annotation_repo, datasets_repo
-from tests.core.annotate.conftest import make_queue, project, write  # noqa: F401  (project is a fixture)
+from tests.core.annotate.conftest import make_queue, write
 
 
-def test_unusable_lines_of_a_jsonl_file_in_portuguese(project, tmp_path):  # noqa: F811
+def test_unusable_lines_of_a_jsonl_file_in_portuguese(project, tmp_path):
     path = tmp_path / "ruim.jsonl"
     lines = [
         {"prompt": "Pode o locador entrar?", "answers": ["Não."]},
@@ -60,7 +60,7 @@ def test_unusable_rows_of_a_table_in_portuguese(tmp_path):
     ]
 
 
-def test_refusals_of_the_queue_the_judging_and_the_export_in_portuguese(project):  # noqa: F811
+def test_refusals_of_the_queue_the_judging_and_the_export_in_portuguese(project):
     queue_id, ids = make_queue(project, 4, name="Contratos")
     write(project, annotation_judging.judge, ids[0], "ana", "tie")
     write(project, annotation_judging.judge, ids[1], "ana", "skip")

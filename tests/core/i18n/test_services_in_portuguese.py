@@ -7,18 +7,7 @@ import pytest
 
 from app import i18n, selftest
 from app.services import dataset_admin, dataset_organise, dataset_versions
-from app.services.projects import open_project_sync
-from app.store.project_file import create_project
 from app.version import BuildInfo
-
-
-@pytest.fixture
-def project(tmp_path):
-    path = tmp_path / "data.ftproj"
-    create_project(path)
-    p = open_project_sync(path)
-    yield p
-    p._close_sync()
 
 
 def test_dataset_errors_in_portuguese(project):

@@ -6,7 +6,7 @@ import pytest
 
 from app.store import annotation_repo as repo
 from app.store.annotation_repo import CandidateIn
-from tests.core.datasets.conftest import project, read  # noqa: F401  (project is a fixture)
+from tests.core.datasets.conftest import read
 
 CONTEXT = [{"role": "system", "content": "Be brief."}, {"role": "user", "content": "Can the landlord enter?"}]
 
@@ -23,7 +23,7 @@ def pair(proj, queue_id: int, a: str = "base", b: str = "tuned", source: str = "
     return write(proj, repo.add_comparison, queue_id, CONTEXT, [cand(f"from {a}", a), cand(f"from {b}", b)], source)
 
 
-def test_queues(project):  # noqa: F811
+def test_queues(project):
     q1 = write(project, repo.create_queue, "Lease answers", 42)
     q2 = write(project, repo.create_queue, "  Second  ")
     assert read(project, repo.queue_seed, q1) == 42
@@ -52,7 +52,7 @@ def test_queues(project):  # noqa: F811
     assert read(project, repo.list_queues)[0].judged == 1
 
 
-def test_comparisons_keep_order_context_and_hidden_models(project):  # noqa: F811
+def test_comparisons_keep_order_context_and_hidden_models(project):
     q = write(project, repo.create_queue, "Q")
     other = write(project, repo.create_queue, "Other")
     ids = [pair(project, q), pair(project, other), pair(project, q, source="batch:3")]
@@ -84,7 +84,7 @@ def test_comparisons_keep_order_context_and_hidden_models(project):  # noqa: F81
     assert read(project, repo.queue_items, q) == [ids[0], ids[2], three]  # nothing half-written
 
 
-def test_judgements_replace_validate_and_undo(project):  # noqa: F811
+def test_judgements_replace_validate_and_undo(project):
     q = write(project, repo.create_queue, "Q")
     c = pair(project, q)
     first = write(project, repo.add_judgement, c, "ana", "win", 1, 0, winner_slot=0, rationale="shorter")
@@ -120,7 +120,7 @@ def test_judgements_replace_validate_and_undo(project):  # noqa: F811
     assert [j.annotator for j in read(project, repo.comparison, c).judgements] == ["ben"]
 
 
-def test_model_results(project):  # noqa: F811
+def test_model_results(project):
     q = write(project, repo.create_queue, "Q")
     other = write(project, repo.create_queue, "Other")
     c1, c2, c3, c4 = (pair(project, q) for _ in range(4))
@@ -151,7 +151,7 @@ def test_model_results(project):  # noqa: F811
         read(project, repo.model_results, "base", "base")
 
 
-def test_model_results_with_three_candidates_use_the_shown_pair(project):  # noqa: F811
+def test_model_results_with_three_candidates_use_the_shown_pair(project):
     q = write(project, repo.create_queue, "Q")
     c = write(project, repo.add_comparison, q, CONTEXT, [cand("a", "base"), cand("b", "tuned"), cand("c", "ckpt")], "")
     write(project, repo.add_judgement, c, "ana", "win", 0, 2, 2)  # base vs ckpt shown: says nothing of tuned
@@ -160,7 +160,7 @@ def test_model_results_with_three_candidates_use_the_shown_pair(project):  # noq
     assert read(project, repo.model_results, "ckpt", "base") == (1, 0, 0)
 
 
-def test_deleting_a_queue_removes_its_comparisons(project):  # noqa: F811
+def test_deleting_a_queue_removes_its_comparisons(project):
     q = write(project, repo.create_queue, "Q")
     c = pair(project, q)
     write(project, repo.add_judgement, c, "ana", "tie", 0, 1)

@@ -11,7 +11,7 @@ from app.services.dataset_edits import delete_examples
 from app.store import annotation_repo
 from app.store.annotation_repo import CandidateIn
 from app.store.datasets_repo import create_dataset, example_ids, list_datasets, search
-from tests.core.datasets.conftest import project, read  # noqa: F401  (project is a fixture)
+from tests.core.datasets.conftest import read
 
 MESSAGES = [
     {"role": "system", "content": "You are a careful clerk."},
@@ -44,7 +44,7 @@ def test_example_builders_copy_the_conversation():
     }
 
 
-def test_save_sft_example_goes_through_the_normal_path(project):  # noqa: F811
+def test_save_sft_example_goes_through_the_normal_path(project):
     ds = write(project, create_dataset, "Lease", Kind.SFT)
     example_id, findings = write(project, data.save_sft_example, ds, MESSAGES, "Only for damage beyond wear.")
     dataset_id, position, text, status, stored_findings, tokens = example_row(project, example_id)
@@ -63,7 +63,7 @@ def test_save_sft_example_goes_through_the_normal_path(project):  # noqa: F811
     assert read(project, example_ids, ds) == [example_id]
 
 
-def test_save_dpo_example(project):  # noqa: F811
+def test_save_dpo_example(project):
     ds = write(project, create_dataset, "Prefs", Kind.DPO)
     example_id, findings = write(project, data.save_dpo_example, ds, MESSAGES, "Only for damage.", "Always.")
     _, _, text, status, _, _ = example_row(project, example_id)
@@ -75,7 +75,7 @@ def test_save_dpo_example(project):  # noqa: F811
     assert status in ("ok", "warning") and not any(f.severity is Severity.ERROR for f in findings)
 
 
-def test_wrong_kind_is_refused_plainly(project):  # noqa: F811
+def test_wrong_kind_is_refused_plainly(project):
     sft = write(project, create_dataset, "Lease", Kind.SFT)
     dpo = write(project, create_dataset, "Prefs", Kind.DPO)
     with pytest.raises(ValueError, match="“Prefs” is a DPO dataset.*Choose an SFT dataset"):
@@ -87,7 +87,7 @@ def test_wrong_kind_is_refused_plainly(project):  # noqa: F811
     assert [d.examples for d in read(project, list_datasets)] == [0, 0]
 
 
-def test_send_to_queue_creates_then_reuses_the_queue(project):  # noqa: F811
+def test_send_to_queue_creates_then_reuses_the_queue(project):
     candidates = [
         CandidateIn({"role": "assistant", "content": "Only for damage."}, "gpt-4o-mini", "p1", {"temperature": 0.7}),
         CandidateIn({"role": "assistant", "content": "Always."}, "ft:gpt-4o-mini:acme::x", "p1"),

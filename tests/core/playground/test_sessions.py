@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from app.models.chat import ChatParams, ChatStats
 from app.services.playground_session import Answer, PaneConfig, PlaygroundSession, Turn
 from app.store import playground_repo as repo
-from tests.core.datasets.conftest import project, read  # noqa: F401  (project is a fixture)
+from tests.core.datasets.conftest import read
 
 
 def write(proj, fn, *args):
@@ -227,7 +227,7 @@ def test_auto_title():
 # --- storage ---------------------------------------------------------------------------------------------
 
 
-def test_save_load_list_rename_delete(project):  # noqa: F811
+def test_save_load_list_rename_delete(project):
     s = two_panes(system="Be brief.")
     s.add_turn("Q1")
     s.set_answer(0, 0, Answer("A", stats=ChatStats(first_token_s=0.25, prompt_tokens=12)))
@@ -263,7 +263,7 @@ def test_save_load_list_rename_delete(project):  # noqa: F811
     assert read(project, repo.load_session, again)[0] == "Lease"
 
 
-def test_damaged_state_loads_empty(project):  # noqa: F811
+def test_damaged_state_loads_empty(project):
     def damage(db):
         db.conn.execute(
             "INSERT INTO playground_sessions (id, title, state, created_at, updated_at)"
